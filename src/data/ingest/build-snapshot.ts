@@ -79,6 +79,15 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
+function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 function readText(file: string): string {
   return stripBom(fs.readFileSync(file, 'utf8'));
 }
@@ -375,8 +384,7 @@ function addRow(
   const mapped = ITL1_TO_GSS[row.areacd];
   const area = mapped ?? row.areacd;
   const slot = `${area}\u0000${period.id}`;
-  let byPeriod = acc.obs.get(area);
-  if (!byPeriod) acc.obs.set(area, (byPeriod = new Map()));
+  const byPeriod = getOrCreate(acc.obs, area, () => new Map<string, Observation>());
   const observation: Observation = { value: row.observation, lci: row.lci, uci: row.uci, status: row.status };
   const existing = byPeriod.get(period.id);
   if (mapped) {
@@ -435,8 +443,7 @@ function mergeSuccessors(acc: IndicatorAccumulator, report: BuildReport): void {
   for (const [from, to] of Object.entries(SUCCESSORS)) {
     const old = acc.obs.get(from);
     if (!old) continue;
-    let target = acc.obs.get(to);
-    if (!target) acc.obs.set(to, (target = new Map()));
+    const target = getOrCreate(acc.obs, to, () => new Map<string, Observation>());
     let moved = 0;
     for (const [period, obs] of old) {
       if (!target.has(period) || target.get(period)?.value === null) {
@@ -473,7 +480,10 @@ function finishIndicator(
       v[i] = obs.value;
       lo[i] = obs.lci;
       hi[i] = obs.uci;
-      if (obs.status) (status[area] ??= {})[i] = obs.status;
+      if (obs.status) {
+        status[area] ??= {};
+        status[area][i] = obs.status;
+      }
     }
     values[area] = v;
     if (acc.hasCi) {
