@@ -49,10 +49,11 @@ export const LEVEL_NAMES: Record<AreaLevel, string> = {
 };
 
 /**
- * ITL1 codes stand for regions and nations in the GVA and GDP files, which have no E12 rows.
+ * ITL1 codes stand for England (TLB), regions and nations in the GVA and GDP files, which have no E12 rows.
  * Same boundaries, so their values are the regions' values.
  */
 export const ITL1_TO_GSS: Record<string, string> = {
+  TLB: 'E92000001',
   TLC: 'E12000001',
   TLD: 'E12000002',
   TLE: 'E12000003',

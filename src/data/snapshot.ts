@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Snapshot } from './types';
+
+/** The repository root, found from this file whether it runs from src/ (ts-jest) or dist/src/ (built). */
+export function repoRoot(start = __dirname): string {
+  let dir = start;
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'northstat') return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the northstat package root above ${start}`);
+    dir = parent;
+  }
+}
+
+export const defaultSnapshotPath = (): string => path.join(repoRoot(), 'data', 'snapshot.json.gz');
+
+export function readSnapshot(file = defaultSnapshotPath()): Snapshot {
+  const snapshot = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as Snapshot;
+  if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${snapshot.version} in ${file}`);
+  return snapshot;
+}
