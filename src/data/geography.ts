@@ -62,7 +62,10 @@ export class Geography {
     const area = this.area(code);
     if (!area) return undefined;
     if (area.level === 'region') return area.code;
-    return area.parents.find((p) => p.startsWith('E12')) ?? area.parents.find((p) => this.byCode.get(p)?.level === 'nation');
+    return (
+      area.parents.find((p) => p.startsWith('E12')) ??
+      area.parents.find((p) => this.byCode.get(p)?.level === 'nation')
+    );
   }
 
   nationOf(code: string): string | undefined {
@@ -95,16 +98,28 @@ export class Geography {
     if (!area) return { codes: [], label: '' };
     const nation = this.nationOf(code);
     const nationName = nation ? this.name(nation) : 'the UK';
-    if (area.level === 'region') return { codes: this.ofLevel('region').map((a) => a.code), label: 'English regions' };
+    if (area.level === 'region')
+      return { codes: this.ofLevel('region').map((a) => a.code), label: 'English regions' };
     if (area.level === 'combined_authority') {
       return { codes: this.ofLevel('combined_authority').map((a) => a.code), label: 'combined authorities' };
     }
-    if (area.level === 'nation') return { codes: this.ofLevel('nation').map((a) => a.code), label: 'UK nations' };
+    if (area.level === 'nation')
+      return { codes: this.ofLevel('nation').map((a) => a.code), label: 'UK nations' };
     if (area.level === 'county') {
-      return { codes: this.all().filter((a) => a.upperTier && this.nationOf(a.code) === nation).map((a) => a.code), label: `upper-tier authorities in ${nationName}` };
+      return {
+        codes: this.all()
+          .filter((a) => a.upperTier && this.nationOf(a.code) === nation)
+          .map((a) => a.code),
+        label: `upper-tier authorities in ${nationName}`,
+      };
     }
     if (area.lowerTier || area.upperTier) {
-      return { codes: this.all().filter((a) => a.lowerTier && this.nationOf(a.code) === nation).map((a) => a.code), label: `local authorities in ${nationName}` };
+      return {
+        codes: this.all()
+          .filter((a) => a.lowerTier && this.nationOf(a.code) === nation)
+          .map((a) => a.code),
+        label: `local authorities in ${nationName}`,
+      };
     }
     return { codes: [], label: '' };
   }

@@ -68,7 +68,14 @@ export interface GapResult {
   /** Gap = northern value minus the comparator, in units and as % of the comparator. */
   gaps: { from: string; fromName: string; to: string; toName: string; gap: number; gapPct: number }[];
   /** How the gap to the South East moved over the last (up to) 10 available periods. */
-  movement: { from: string; fromName: string; start: PeriodInfo; end: PeriodInfo; startGap: number; endGap: number } [];
+  movement: {
+    from: string;
+    fromName: string;
+    start: PeriodInfo;
+    end: PeriodInfo;
+    startGap: number;
+    endGap: number;
+  }[];
   history: GapPoint[];
 }
 
@@ -79,9 +86,8 @@ export const HEADLINE_INDICATORS = [
   'gross-value-added-per-hour-worked',
   'gross-median-weekly-pay',
   'gross-disposable-household-income-per-head',
-  'employment-rate',
+  'employment-rate-great-britain',
   'level-3-or-above-qualifications-great-britain',
-  'female-healthy-life-expectancy',
 ];
 
 export class StatsCore {
@@ -172,7 +178,11 @@ export class StatsCore {
   }
 
   /** Figures for several areas at one common period (the first area's latest, or the given year). */
-  compare(indicatorId: string, areaCodes: string[], year?: number): { period: PeriodInfo | null; figures: Figure[] } {
+  compare(
+    indicatorId: string,
+    areaCodes: string[],
+    year?: number,
+  ): { period: PeriodInfo | null; figures: Figure[] } {
     const ind = this.indicator(indicatorId);
     const s = this.series[indicatorId];
     let i = -1;
@@ -180,12 +190,17 @@ export class StatsCore {
     else {
       // The latest period at which most of the requested areas have a value.
       for (let k = ind.periods.length - 1; k >= 0 && i < 0; k--) {
-        const have = areaCodes.filter((c) => (s.values[this.geography.area(c)?.code ?? c]?.[k] ?? null) !== null).length;
+        const have = areaCodes.filter(
+          (c) => (s.values[this.geography.area(c)?.code ?? c]?.[k] ?? null) !== null,
+        ).length;
         if (have > 0 && have * 2 >= areaCodes.length) i = k;
       }
       if (i < 0) i = ind.periods.length - 1;
     }
-    return { period: i >= 0 ? ind.periods[i] : null, figures: areaCodes.map((c) => this.figureAt(ind, c, i)) };
+    return {
+      period: i >= 0 ? ind.periods[i] : null,
+      figures: areaCodes.map((c) => this.figureAt(ind, c, i)),
+    };
   }
 
   /**
@@ -200,7 +215,9 @@ export class StatsCore {
     const { period, figures } = this.compareForGroup(indicatorId, group, options.year);
     const withValues = figures.filter((f) => f.value !== null);
     const missing = figures.filter((f) => f.value === null);
-    withValues.sort((a, b) => (b.value as number) - (a.value as number) || a.areaName.localeCompare(b.areaName));
+    withValues.sort(
+      (a, b) => (b.value as number) - (a.value as number) || a.areaName.localeCompare(b.areaName),
+    );
     const rows: RankRow[] = [];
     withValues.forEach((f, k) => {
       const position = k > 0 && f.value === withValues[k - 1].value ? rows[k - 1].position : k + 1;
@@ -253,13 +270,21 @@ export class StatsCore {
   trend(indicatorId: string, areaCodes: string[], since?: number): TrendRow[] {
     const ind = this.indicator(indicatorId);
     return areaCodes.map((c) => {
-      const points = this.seriesFor(indicatorId, c).filter((p) => since === undefined || p.period.year >= since);
+      const points = this.seriesFor(indicatorId, c).filter(
+        (p) => since === undefined || p.period.year >= since,
+      );
       const present = points.filter((p) => p.value !== null);
       const code = this.geography.area(c)?.code ?? c;
       const first = present[0];
       const last = present.at(-1);
       const toFigure = (p: Point | undefined): Figure | null =>
-        p ? this.figureAt(ind, code, ind.periods.findIndex((q) => q.id === p.period.id)) : null;
+        p
+          ? this.figureAt(
+              ind,
+              code,
+              ind.periods.findIndex((q) => q.id === p.period.id),
+            )
+          : null;
       let change: number | null = null;
       let changePct: number | null = null;
       let perYear: number | null = null;
@@ -269,7 +294,16 @@ export class StatsCore {
         const years = yearsBetween(first.period, last.period);
         perYear = years > 0 ? change / years : null;
       }
-      return { area: code, areaName: this.geography.name(code), first: toFigure(first), latest: toFigure(last), change, changePct, perYear, points };
+      return {
+        area: code,
+        areaName: this.geography.name(code),
+        first: toFigure(first),
+        latest: toFigure(last),
+        change,
+        changePct,
+        perYear,
+        points,
+      };
     });
   }
 
@@ -294,7 +328,8 @@ export class StatsCore {
     if (ind.id === 'population') return 'sum';
     const text = `${ind.label} ${ind.unit} ${ind.measure}`.toLowerCase();
     if (/median|per hour|per filled job|per job/.test(text)) return null;
-    if (/per head|per capita|per [\d,]+ (population|people)|per million population/.test(text)) return 'population-weighted';
+    if (/per head|per capita|per [\d,]+ (population|people)|per million population/.test(text))
+      return 'population-weighted';
     return null;
   }
 
@@ -305,7 +340,10 @@ export class StatsCore {
     const vals = NORTHERN_REGIONS.map((r) => this.series[ind.id].values[r]?.[i] ?? null);
     if (vals.some((v) => v === null)) return null;
     if (method === 'sum') {
-      return { value: (vals as number[]).reduce((a, b) => a + b, 0), method: 'sum of North East, North West and Yorkshire and The Humber' };
+      return {
+        value: (vals as number[]).reduce((a, b) => a + b, 0),
+        method: 'sum of North East, North West and Yorkshire and The Humber',
+      };
     }
     const popYear = Math.min(period.year, 2024);
     const pops = NORTHERN_REGIONS.map((r) => this.populationOf(r, popYear));
@@ -323,7 +361,8 @@ export class StatsCore {
     const ind = this.indicator(indicatorId);
     const s = this.series[indicatorId];
     const codes = [...NORTHERN_REGIONS, SOUTH_EAST, LONDON, ENGLAND];
-    const complete = (k: number) => [...NORTHERN_REGIONS, SOUTH_EAST].every((c) => (s.values[c]?.[k] ?? null) !== null);
+    const complete = (k: number) =>
+      [...NORTHERN_REGIONS, SOUTH_EAST].every((c) => (s.values[c]?.[k] ?? null) !== null);
     let i = year !== undefined ? this.periodIndex(ind, undefined, year) : -1;
     if (year === undefined) for (let k = ind.periods.length - 1; k >= 0 && i < 0; k--) if (complete(k)) i = k;
     if (i < 0) i = ind.periods.length - 1;
@@ -339,7 +378,14 @@ export class StatsCore {
       for (const to of [SOUTH_EAST, LONDON, ENGLAND]) {
         const target = value(to);
         if (src.v === null || target === null) continue;
-        gaps.push({ from: src.code, fromName: src.name, to, toName: this.geography.name(to), gap: src.v - target, gapPct: target !== 0 ? ((src.v - target) / Math.abs(target)) * 100 : 0 });
+        gaps.push({
+          from: src.code,
+          fromName: src.name,
+          to,
+          toName: this.geography.name(to),
+          gap: src.v - target,
+          gapPct: target !== 0 ? ((src.v - target) / Math.abs(target)) * 100 : 0,
+        });
       }
     }
     // History: every period up to the chosen one at which the regions and the South East have values.
@@ -360,7 +406,14 @@ export class StatsCore {
         const a = at(start);
         const b = at(end);
         if (a === null || b === null) continue;
-        movement.push({ from: src.code, fromName: src.name, start: start.period, end: end.period, startGap: a - se(start), endGap: b - se(end) });
+        movement.push({
+          from: src.code,
+          fromName: src.name,
+          start: start.period,
+          end: end.period,
+          startGap: a - se(start),
+          endGap: b - se(end),
+        });
       }
     }
     return { indicator: ind, period, rows, north, gaps, movement, history };
