@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations';
+import { type NewSubscription, type Store, StoreValidationError } from '../../src/store/types';
+
+/**
+ * One behavioural contract for every Store engine. tests/store/sqlite.test.ts and postgres.test.ts call
+ * runStoreContract with a harness for their engine, so both are held to exactly the same expectations.
+ */
+export interface StoreContractHarness {
+  engine: 'sqlite' | 'postgres';
+  /** Opens another store instance (its own connection or pool) on this test file's shared database. */
+  open(options?: { eventTtlMs?: number }): Promise<Store>;
+  /** A brand-new, empty database (for migration tests): an opener for it and a cleanup. */
+  fresh(): Promise<{ open(): Promise<Store>; cleanup(): Promise<void> }>;
+}
+
+const T0 = new Date('2026-03-23T09:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
+
+/** Unique ids per test, because every test in a file shares one database. */
+const uid = (prefix: string) => `${prefix}${randomUUID().slice(0, 8).toUpperCase()}`;
+
+function newSub(overrides: Partial<NewSubscription> = {}): NewSubscription {
+  return {
+    teamId: uid('T'),
+    channelId: uid('C'),
+    createdBy: uid('U'),
+    cadence: 'weekly',
+    weekday: 1,
+    time: '09:00',
+    places: ['E12000001', 'E12000007'],
+    indicators: ['gdhi_per_head', 'employment_rate'],
+    skipWhenNoNewData: true,
+    ...overrides,
+  };
+}
+
+export function runStoreContract(
+  name: string,
+  harness: StoreContractHarness,
+  describeFn: jest.Describe = describe,
+): void {
+  describeFn(`${name} store contract`, () => {
+    let store: Store;
+    const opened: Store[] = [];
+    const openExtra = async (options?: { eventTtlMs?: number }) => {
+      const s = await harness.open(options);
+      opened.push(s);
+      return s;
+    };
+
+    beforeAll(async () => {
+      store = await openExtra();
+    });
+    afterAll(async () => {
+      await Promise.all(opened.map((s) => s.close()));
+    });
+
+    describe('migrations', () => {
+      it('reports the engine and the latest schema version', async () => {
+        expect(store.engine).toBe(harness.engine);
+        expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      });
+
+      it('applies nothing the second time and keeps existing rows', async () => {
+        const sub = await store.createSubscription(newSub());
+        const again = await openExtra();
+        expect(await again.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+        expect(await again.getSubscription(sub.teamId, sub.id)).toEqual(sub);
+      });
+
+      it('survives several instances migrating an empty database at once', async () => {
+        const db = await harness.fresh();
+        try {
+          const stores = await Promise.all([db.open(), db.open(), db.open()]);
+          try {
+            for (const s of stores) expect(await s.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+            const sub = await stores[0]!.createSubscription(newSub());
+            expect(await stores[2]!.getSubscription(sub.teamId, sub.id)).not.toBeNull();
+          } finally {
+            await Promise.all(stores.map((s) => s.close()));
+          }
+        } finally {
+          await db.cleanup();
+        }
+      });
+    });
+
+    describe('subscriptions', () => {
+      it('creates with defaults and reads back the same object', async () => {
+        const input = newSub({ tz: undefined });
+        const sub = await store.createSubscription(input, T0);
+        expect(sub).toMatchObject({
+          teamId: input.teamId,
+          channelId: input.channelId,
+          createdBy: input.createdBy,
+          cadence: 'weekly',
+          weekday: 1,
+          time: '09:00',
+          tz: 'Europe/London',
+          places: input.places,
+          indicators: input.indicators,
+          skipWhenNoNewData: true,
+          status: 'active',
+          pausedReason: null,
+          pausedAt: null,
+        });
+        expect(sub.createdAt.toISOString()).toBe(T0.toISOString());
+        expect(await store.getSubscription(input.teamId, sub.id)).toEqual(sub);
+      });
+
+      it('stores daily subscriptions without a weekday', async () => {
+        const sub = await store.createSubscription(
+          newSub({ cadence: 'daily', weekday: 3, tz: 'America/New_York' }),
+        );
+        expect(sub.weekday).toBeNull();
+        expect(sub.tz).toBe('America/New_York');
+      });
+
+      it('rejects bad times, weekdays and time zones', async () => {
+        await expect(store.createSubscription(newSub({ time: '9am' }))).rejects.toBeInstanceOf(
+          StoreValidationError,
+        );
+        await expect(store.createSubscription(newSub({ weekday: 7 }))).rejects.toBeInstanceOf(
+          StoreValidationError,
+        );
+        await expect(store.createSubscription(newSub({ weekday: null }))).rejects.toBeInstanceOf(
+          StoreValidationError,
+        );
+        await expect(store.createSubscription(newSub({ tz: 'Mars/Olympus' }))).rejects.toBeInstanceOf(
+          StoreValidationError,
+        );
+      });
+
+      it('lists by team, optionally narrowed to a channel', async () => {
+        const teamId = uid('T');
+        const a = await store.createSubscription(newSub({ teamId, channelId: 'C1' }), at(0));
+        const b = await store.createSubscription(newSub({ teamId, channelId: 'C2' }), at(SECOND));
+        expect((await store.listSubscriptions(teamId)).map((s) => s.id)).toEqual([a.id, b.id]);
+        expect((await store.listSubscriptions(teamId, 'C2')).map((s) => s.id)).toEqual([b.id]);
+        expect(await store.listSubscriptions(teamId, 'C404')).toEqual([]);
+      });
+
+      it('isolates tenants: another team cannot list, get or delete a subscription', async () => {
+        const teamA = uid('TA');
+        const teamB = uid('TB');
+        const sub = await store.createSubscription(newSub({ teamId: teamA, channelId: 'CSHARED' }));
+        expect(await store.listSubscriptions(teamB)).toEqual([]);
+        expect(await store.listSubscriptions(teamB, 'CSHARED')).toEqual([]);
+        expect(await store.getSubscription(teamB, sub.id)).toBeNull();
+        expect(await store.deleteSubscription(teamB, null, sub.id)).toBe(false);
+        expect(await store.deleteSubscription(teamB, 'CSHARED', sub.id)).toBe(false);
+        expect(await store.getSubscription(teamA, sub.id)).not.toBeNull();
+      });
+
+      it('deletes only within the given channel, and only once', async () => {
+        const sub = await store.createSubscription(newSub());
+        expect(await store.deleteSubscription(sub.teamId, 'COTHER', sub.id)).toBe(false);
+        expect(await store.deleteSubscription(sub.teamId, sub.channelId, sub.id)).toBe(true);
+        expect(await store.deleteSubscription(sub.teamId, sub.channelId, sub.id)).toBe(false);
+        const other = await store.createSubscription(newSub());
+        expect(await store.deleteSubscription(other.teamId, null, other.id)).toBe(true);
+        expect(await store.getSubscription(other.teamId, other.id)).toBeNull();
+      });
+
+      it('pauses with a reason and resumes; the scheduler list follows', async () => {
+        const sub = await store.createSubscription(newSub());
+        const activeIds = async () => (await store.listActiveSubscriptions()).map((s) => s.id);
+        expect(await activeIds()).toContain(sub.id);
+
+        expect(await store.pauseSubscription(sub.id, 'channel_not_found', at(HOUR))).toBe(true);
+        const paused = await store.getSubscription(sub.teamId, sub.id);
+        expect(paused).toMatchObject({ status: 'paused', pausedReason: 'channel_not_found' });
+        expect(paused!.pausedAt!.toISOString()).toBe(at(HOUR).toISOString());
+        expect(await activeIds()).not.toContain(sub.id);
+        expect(await store.pauseSubscription(sub.id, 'again')).toBe(false);
+
+        expect(await store.resumeSubscription(sub.id)).toBe(true);
+        expect(await store.getSubscription(sub.teamId, sub.id)).toMatchObject({
+          status: 'active',
+          pausedReason: null,
+          pausedAt: null,
+        });
+        expect(await activeIds()).toContain(sub.id);
+        expect(await store.resumeSubscription(sub.id)).toBe(false);
+      });
+    });
+
+    describe('delivery ledger', () => {
+      const LEASE = 60 * SECOND;
+
+      it('claims a slot once, then refuses other claimers while the lease holds', async () => {
+        const sub = await store.createSubscription(newSub());
+        expect(await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE)).toEqual({
+          claimed: true,
+          attempt: 1,
+          reclaim: false,
+        });
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(SECOND), LEASE)).toEqual({ claimed: false });
+        expect(await store.claimSlot(sub.id, T0, 'i-1', at(LEASE - 1), LEASE)).toEqual({ claimed: false });
+        const d = await store.getDelivery(sub.id, T0);
+        expect(d).toMatchObject({ status: 'claimed', claimedBy: 'i-1', attempts: 1 });
+        expect(d!.leaseUntil!.toISOString()).toBe(at(LEASE).toISOString());
+      });
+
+      it('lets an expired lease be re-claimed and says it is a re-claim', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'crashed', at(0), LEASE);
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(LEASE), LEASE)).toEqual({
+          claimed: true,
+          attempt: 2,
+          reclaim: true,
+        });
+        expect(await store.claimSlot(sub.id, T0, 'i-3', at(LEASE + 1), LEASE)).toEqual({ claimed: false });
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({ claimedBy: 'i-2', attempts: 2 });
+      });
+
+      it('never re-claims a sent or skipped slot', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        await store.markSent(sub.id, T0, '1742720400.000100', at(SECOND));
+        const sent = await store.getDelivery(sub.id, T0);
+        expect(sent).toMatchObject({ status: 'sent', messageTs: '1742720400.000100', leaseUntil: null });
+        expect(sent!.sentAt!.toISOString()).toBe(at(SECOND).toISOString());
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(10 * HOUR), LEASE)).toEqual({ claimed: false });
+
+        const slot2 = at(168 * HOUR);
+        await store.markSkipped(sub.id, slot2, 'no new data');
+        expect(await store.getDelivery(sub.id, slot2)).toMatchObject({
+          status: 'skipped',
+          lastError: 'no new data',
+        });
+        expect(await store.claimSlot(sub.id, slot2, 'i-2', at(200 * HOUR), LEASE)).toEqual({
+          claimed: false,
+        });
+      });
+
+      it('retries a failed slot only after retryAt, and never a final failure', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        await store.markFailed(sub.id, T0, 'ratelimited', at(30 * SECOND));
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({
+          status: 'failed',
+          lastError: 'ratelimited',
+        });
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(29 * SECOND), LEASE)).toEqual({ claimed: false });
+        expect((await store.listRetryableDeliveries(at(30 * SECOND))).map((d) => d.subscriptionId)).toContain(
+          sub.id,
+        );
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(30 * SECOND), LEASE)).toEqual({
+          claimed: true,
+          attempt: 2,
+          reclaim: true,
+        });
+
+        await store.markFailed(sub.id, T0, 'channel_not_found');
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({ status: 'failed', retryAt: null });
+        expect(await store.claimSlot(sub.id, T0, 'i-3', at(1000 * HOUR), LEASE)).toEqual({ claimed: false });
+        expect(
+          (await store.listRetryableDeliveries(at(1000 * HOUR))).map((d) => d.subscriptionId),
+        ).not.toContain(sub.id);
+      });
+
+      it('lists claims whose lease expired as retryable', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        const ids = async (now: Date) =>
+          (await store.listRetryableDeliveries(now)).map((d) => d.subscriptionId);
+        expect(await ids(at(LEASE - 1))).not.toContain(sub.id);
+        expect(await ids(at(LEASE))).toContain(sub.id);
+      });
+
+      it('reports the latest ledger slot whatever its status', async () => {
+        const sub = await store.createSubscription(newSub());
+        expect(await store.lastSlot(sub.id)).toBeNull();
+        await store.claimSlot(sub.id, at(168 * HOUR), 'i-1', at(0), LEASE);
+        await store.markSkipped(sub.id, T0, 'too old');
+        expect((await store.lastSlot(sub.id))!.toISOString()).toBe(at(168 * HOUR).toISOString());
+      });
+
+      it('gives each of 50 slots to exactly one of 3 racing instances', async () => {
+        const instances = [store, await openExtra(), await openExtra()];
+        const sub = await store.createSubscription(newSub());
+        const slots = Array.from({ length: 50 }, (_, i) => at(i * 24 * HOUR));
+        const attempts = instances.flatMap((s, n) =>
+          // Each instance walks the slots in a different order so they really collide.
+          (n % 2 === 0 ? slots : [...slots].reverse()).map(async (slot) => ({
+            instance: `i-${n}`,
+            slot: slot.toISOString(),
+            result: await s.claimSlot(sub.id, slot, `i-${n}`, at(0), LEASE),
+          })),
+        );
+        const results = await Promise.all(attempts);
+        const winners = results.filter((r) => r.result.claimed);
+        expect(winners).toHaveLength(50);
+        expect(new Set(winners.map((w) => w.slot)).size).toBe(50);
+        for (const w of winners) {
+          expect(await store.getDelivery(sub.id, new Date(w.slot))).toMatchObject({
+            claimedBy: w.instance,
+            attempts: 1,
+          });
+        }
+      });
+
+      it('gives each expired lease to exactly one of 3 racing re-claimers', async () => {
+        const instances = [store, await openExtra(), await openExtra()];
+        const sub = await store.createSubscription(newSub());
+        const slots = Array.from({ length: 20 }, (_, i) => at(i * 24 * HOUR));
+        for (const slot of slots) await store.claimSlot(sub.id, slot, 'crashed', at(0), LEASE);
+        const results = await Promise.all(
+          instances.flatMap((s, n) =>
+            slots.map(
+              async (slot) => (await s.claimSlot(sub.id, slot, `i-${n}`, at(LEASE + 1), LEASE)).claimed,
+            ),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(20);
+        for (const slot of slots) {
+          expect(await store.getDelivery(sub.id, slot)).toMatchObject({ status: 'claimed', attempts: 2 });
+        }
+      });
+
+      it('removes ledger rows and digest state with their subscription', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        await store.setDigestState(sub.id, { releases: { gdhi: '2026-01-01' } });
+        await store.deleteSubscription(sub.teamId, null, sub.id);
+        expect(await store.getDelivery(sub.id, T0)).toBeNull();
+        expect(await store.lastSlot(sub.id)).toBeNull();
+        expect(await store.getDigestState(sub.id)).toBeNull();
+      });
+    });
+
+    describe('processed events', () => {
+      it('is true only the first time an event id is seen', async () => {
+        const id = uid('Ev');
+        expect(await store.markEventProcessed(id, at(0))).toBe(true);
+        expect(await store.markEventProcessed(id, at(SECOND))).toBe(false);
+        expect(await store.markEventProcessed(uid('Ev'), at(SECOND))).toBe(true);
+      });
+
+      it('prunes ids older than the TTL', async () => {
+        const short = await openExtra({ eventTtlMs: 10 * 60 * SECOND });
+        const id = uid('Ev');
+        expect(await short.markEventProcessed(id, at(0))).toBe(true);
+        expect(await short.markEventProcessed(id, at(9 * 60 * SECOND))).toBe(false);
+        // Past the TTL, the next call prunes the old row first, so the id counts as new again.
+        expect(await short.markEventProcessed(id, at(11 * 60 * SECOND))).toBe(true);
+      });
+    });
+
+    describe('user settings and digest state', () => {
+      it('stores user settings per team and user, replacing on write', async () => {
+        const team = uid('T');
+        expect(await store.getUserSettings(team, 'U1')).toBeNull();
+        await store.setUserSettings(team, 'U1', { homePlaceCode: 'E08000003', chartStyle: 'bar' });
+        expect(await store.getUserSettings(team, 'U1')).toEqual({
+          homePlaceCode: 'E08000003',
+          chartStyle: 'bar',
+        });
+        await store.setUserSettings(team, 'U1', { homePlaceCode: 'E09000001' });
+        expect(await store.getUserSettings(team, 'U1')).toEqual({ homePlaceCode: 'E09000001' });
+        expect(await store.getUserSettings(uid('T'), 'U1')).toBeNull();
+      });
+
+      it('round-trips digest state as JSON', async () => {
+        const sub = await store.createSubscription(newSub());
+        expect(await store.getDigestState(sub.id)).toBeNull();
+        const state = { releases: { gdhi: '2025-09-04', employment: '2026-03-17' }, lastValues: [1.5, null] };
+        await store.setDigestState(sub.id, state);
+        expect(await store.getDigestState(sub.id)).toEqual(state);
+        await store.setDigestState(sub.id, { releases: {} });
+        expect(await store.getDigestState(sub.id)).toEqual({ releases: {} });
+      });
+    });
+  });
+}
