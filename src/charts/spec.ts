@@ -1,0 +1,743 @@
+import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale, Tick } from 'chart.js';
+import { formatDifference, formatMaybe, formatTick, formatValue } from './format';
+import type { BarsChartInput, ChartInput, LinesChartInput, NumberFormat, PlaceRole } from './types';
+
+/** Family the local renderer registers DejaVu Sans under (see render-local.ts). */
+export const FONT_FAMILY = 'Northstat Sans';
+export const CHART_WIDTH = 1000;
+export const CHART_HEIGHT = 600;
+/** Slack's cap on alt_text (Block Kit image block). */
+export const MAX_ALT_TEXT = 2000;
+
+/** Analysis Function (GSS) categorical palette; each colour has at least 3:1 contrast on white. */
+export const PALETTE = {
+  darkBlue: '#12436D',
+  turquoise: '#28A197',
+  darkPink: '#801650',
+  orange: '#F46A25',
+  darkGrey: '#3D3D3D',
+  lightPurple: '#A285D1',
+} as const;
+
+const TEXT_COLOUR = '#0B0C0C';
+const GRID_COLOUR = '#E5E5E5';
+/** Translucent turquoise for the /gap band: visible behind both lines without hiding them. */
+const GAP_BAND_COLOUR = '#28A19738'; // #RRGGBBAA: shorter than rgba() in a QuickChart URL
+/** Points are drawn in several shapes so series differ by more than colour. */
+const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+/** Dash patterns for reference lines; the first is a plain dash, then dotted, then dash-dot. */
+const REFERENCE_DASHES = [
+  [10, 5],
+  [3, 4],
+  [12, 4, 3, 4],
+];
+
+// Order matters: northern places take the strongest colours first. References get their own
+// colours so they never look like a northern place.
+const FOCUS_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkPink, PALETTE.lightPurple];
+const REFERENCE_COLOURS = [PALETTE.orange, PALETTE.darkGrey];
+
+const ROLE_LEGEND: Record<PlaceRole, string> = {
+  north: 'Northern places',
+  reference: 'Reference areas (hatched)',
+  other: 'Other places',
+};
+
+export type BarsConfig = ChartConfiguration<'bar', (number | null)[], string | string[]>;
+export type LinesConfig = ChartConfiguration<'line', (number | null)[], string>;
+export type NorthstatChartConfig = BarsConfig | LinesConfig;
+
+export interface SpecOptions {
+  /**
+   * Fill for reference bars. The local renderer passes a hatched CanvasPattern (a pattern needs
+   * a canvas, which a pure spec cannot create); QuickChart gets its pattern helper string.
+   * Without it, reference bars are plain orange but still outlined and labelled "(reference)".
+   */
+  referenceFill?: CanvasPattern | string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+/** "South East (reference)": the word carries the meaning, not the colour. */
+export function displayLabel(label: string, role: PlaceRole): string {
+  return role === 'reference' ? `${label} (reference)` : label;
+}
+
+/**
+ * Greedy word wrap onto at most `maxLines` lines; the last line is cut with an ellipsis.
+ * Chart.js draws a string[] label as several lines, which keeps long place names legible on
+ * a bar chart without squeezing the plot.
+ */
+export function wrapText(text: string, width: number, maxLines = 2): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const whole = words.join(' ');
+  if (whole.length <= width) return [whole];
+  if (maxLines === 2) {
+    // Balanced split: "Kingston upon / Hull, City of" reads better than a one-word last line.
+    let best: string[] | undefined;
+    for (let i = 1; i < words.length; i++) {
+      const pair = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+      const longest = Math.max(pair[0].length, pair[1].length);
+      if (longest <= width && (!best || longest < Math.max(best[0].length, best[1].length))) best = pair;
+    }
+    if (best) return best;
+  }
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (!current) current = word;
+    else if (current.length + 1 + word.length <= width) current += ` ${word}`;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return lines.map((l) => truncate(l, width));
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = truncate(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, width);
+  return kept;
+}
+
+function truncate(s: string, width: number): string {
+  return s.length <= width ? s : `${s.slice(0, Math.max(1, width - 1)).trimEnd()}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plugins (closures over the input, so the spec stays a pure function of its arguments)
+
+function font(size: number, weight: 'normal' | 'bold' = 'normal') {
+  return { family: FONT_FAMILY, size, weight };
+}
+
+/** Canvas PNGs are transparent by default, which looks broken in Slack dark mode. */
+const whiteBackground: Plugin = {
+  id: 'northstatWhiteBackground',
+  beforeDraw(chart: Chart) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#FFFFFF';
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};
+
+/** Source line under the chart, on the image itself so it survives forwarding/downloading. */
+function sourceLinePlugin(text: string): Plugin {
+  return {
+    id: 'northstatSourceLine',
+    afterDraw(chart: Chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = `12px "${FONT_FAMILY}"`;
+      ctx.fillStyle = PALETTE.darkGrey;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(text, 12, chart.height - 8, chart.width - 24);
+      ctx.restore();
+    },
+  };
+}
+
+/** Value at the end of each bar, and "no data" where a value is missing (never a zero bar). */
+function barValueLabelsPlugin(values: (number | null)[], fmt: NumberFormat, fontSize: number): Plugin {
+  return {
+    id: 'northstatBarValues',
+    afterDatasetsDraw(chart: Chart) {
+      const { ctx } = chart;
+      const x = chart.scales.x;
+      const y = chart.scales.y;
+      if (!x || !y) return;
+      const zero = x.getPixelForValue(0);
+      ctx.save();
+      ctx.textBaseline = 'middle';
+      values.forEach((value, i) => {
+        const cy = y.getPixelForValue(i);
+        if (value === null) {
+          ctx.font = `italic ${fontSize}px "${FONT_FAMILY}"`;
+          ctx.fillStyle = PALETTE.darkGrey;
+          ctx.textAlign = 'left';
+          ctx.fillText('no data', zero + 6, cy);
+          return;
+        }
+        const end = x.getPixelForValue(value);
+        ctx.font = `bold ${fontSize}px "${FONT_FAMILY}"`;
+        ctx.fillStyle = TEXT_COLOUR;
+        ctx.textAlign = value < 0 ? 'right' : 'left';
+        ctx.fillText(formatValue(value, fmt), value < 0 ? end - 6 : end + 6, cy);
+      });
+      ctx.restore();
+    },
+  };
+}
+
+/** A bracket at the latest period where both gap series have data, labelled with the gap. */
+function gapAnnotationPlugin(
+  upperIndex: number,
+  lowerIndex: number,
+  pointIndex: number,
+  gapText: string,
+): Plugin {
+  return {
+    id: 'northstatGapLabel',
+    afterDatasetsDraw(chart: Chart) {
+      const a = chart.getDatasetMeta(upperIndex).data[pointIndex];
+      const b = chart.getDatasetMeta(lowerIndex).data[pointIndex];
+      if (!a || !b) return;
+      const { ctx } = chart;
+      const x = Math.max(a.x, b.x) + 12;
+      ctx.save();
+      ctx.strokeStyle = PALETTE.darkGrey;
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(x - 4, a.y);
+      ctx.lineTo(x, a.y);
+      ctx.lineTo(x, b.y);
+      ctx.lineTo(x - 4, b.y);
+      ctx.stroke();
+      ctx.fillStyle = TEXT_COLOUR;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      const mid = (a.y + b.y) / 2;
+      ctx.font = `12px "${FONT_FAMILY}"`;
+      ctx.fillText('Gap', x + 6, mid - 8);
+      ctx.font = `bold 13px "${FONT_FAMILY}"`;
+      ctx.fillText(gapText, x + 6, mid + 8);
+      ctx.restore();
+    },
+  };
+}
+
+function tickCallback(fmt: NumberFormat) {
+  return function (this: Scale, value: number | string, _index: number, ticks: Tick[]): string {
+    const step = ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : undefined;
+    return formatTick(Number(value), fmt, step);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** Bars sorted high to low, missing values last (stable, so equal values keep input order). */
+export function sortBarItems(items: BarsChartInput['items']): BarsChartInput['items'] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((p, q) => {
+      const a = p.item.value;
+      const b = q.item.value;
+      if (a === null && b === null) return p.i - q.i;
+      if (a === null) return 1;
+      if (b === null) return -1;
+      return b - a || p.i - q.i;
+    })
+    .map((p) => p.item);
+}
+
+function barFontSize(count: number): number {
+  return count <= 10 ? 13 : count <= 15 ? 12 : 11;
+}
+
+/**
+ * Two-line labels need about 28 px per bar; past 12 bars the slots get thinner than that and
+ * wrapped labels would overlap their neighbours, so long names go on one wider line instead.
+ */
+function barLabel(label: string, count: number): string[] {
+  return count <= 12 ? wrapText(label, 24, 2) : wrapText(label, 34, 1);
+}
+
+interface BarStyle {
+  backgroundColor: string | CanvasPattern;
+  borderColor: string;
+  borderWidth: number;
+}
+
+function barStyle(role: PlaceRole, opts: SpecOptions): BarStyle {
+  switch (role) {
+    case 'north':
+      return { backgroundColor: PALETTE.darkBlue, borderColor: PALETTE.darkBlue, borderWidth: 0 };
+    case 'reference':
+      return {
+        backgroundColor: opts.referenceFill ?? PALETTE.orange,
+        borderColor: PALETTE.darkGrey,
+        borderWidth: 2,
+      };
+    case 'other':
+      return { backgroundColor: PALETTE.turquoise, borderColor: PALETTE.turquoise, borderWidth: 0 };
+  }
+}
+
+/**
+ * One dataset per role (values elsewhere null) with `grouped: false`, so every bar is full
+ * width and the built-in legend explains the roles without any custom legend code.
+ */
+function barDatasets(
+  sorted: BarsChartInput['items'],
+  opts: SpecOptions,
+): ChartDataset<'bar', (number | null)[]>[] {
+  const roles: PlaceRole[] = ['north', 'reference', 'other'];
+  return roles
+    .filter((role) => sorted.some((it) => it.role === role))
+    .map((role) => ({
+      label: ROLE_LEGEND[role],
+      data: sorted.map((it) => (it.role === role ? it.value : null)),
+      ...barStyle(role, opts),
+      grouped: false,
+      barPercentage: 0.8,
+      categoryPercentage: 0.9,
+    }));
+}
+
+interface LineStyle {
+  colour: string;
+  dash: number[];
+  pointStyle: (typeof POINT_STYLES)[number];
+  width: number;
+}
+
+/** Colour, dash and marker for each series: references dashed, every series its own marker. */
+export function lineStyles(series: LinesChartInput['series']): LineStyle[] {
+  let focus = 0;
+  let ref = 0;
+  return series.map((s, i) => {
+    const pointStyle = POINT_STYLES[i % POINT_STYLES.length];
+    if (s.role === 'reference') {
+      const n = ref++;
+      return {
+        colour: REFERENCE_COLOURS[n % REFERENCE_COLOURS.length],
+        dash: REFERENCE_DASHES[n % REFERENCE_DASHES.length],
+        pointStyle,
+        width: 2.5,
+      };
+    }
+    const n = focus++;
+    // Past four focus series the palette runs out; reuse it with dashes so lines stay apart.
+    return {
+      colour: FOCUS_COLOURS[n % FOCUS_COLOURS.length],
+      dash: n < FOCUS_COLOURS.length ? [] : [2, 2],
+      pointStyle,
+      width: s.role === 'north' ? 3 : 2,
+    };
+  });
+}
+
+function gapIndices(input: LinesChartInput): { upper: number; lower: number } | undefined {
+  if (!input.gapBand) return undefined;
+  const upper = input.series.findIndex((s) => s.label === input.gapBand?.upper);
+  const lower = input.series.findIndex((s) => s.label === input.gapBand?.lower);
+  return upper >= 0 && lower >= 0 && upper !== lower ? { upper, lower } : undefined;
+}
+
+function lastCommonIndex(a: (number | null)[], b: (number | null)[]): number {
+  for (let i = Math.min(a.length, b.length) - 1; i >= 0; i--) {
+    if (a[i] !== null && b[i] !== null) return i;
+  }
+  return -1;
+}
+
+function lineDatasets(input: LinesChartInput, portable: boolean): ChartDataset<'line', (number | null)[]>[] {
+  const styles = lineStyles(input.series);
+  const gap = gapIndices(input);
+  const many = input.periods.length > 20;
+  const datasets: ChartDataset<'line', (number | null)[]>[] = input.series.map((s, i) => {
+    const st = styles[i];
+    return {
+      label: displayLabel(s.label, s.role),
+      data: input.periods.map((_, p) => s.values[p] ?? null),
+      borderColor: st.colour,
+      backgroundColor: st.colour,
+      borderWidth: st.width,
+      borderDash: st.dash,
+      pointStyle: st.pointStyle,
+      pointRadius: many ? 0 : portable ? 3 : 4,
+      pointBorderWidth: 1,
+      spanGaps: false,
+      tension: 0,
+      fill:
+        gap && i === gap.upper
+          ? { target: gap.lower, above: GAP_BAND_COLOUR, below: GAP_BAND_COLOUR }
+          : false,
+    };
+  });
+  if (gap) {
+    // Legend-only entry so the shaded band is explained in words, not just tint.
+    datasets.push({
+      label: `Gap: ${input.series[gap.upper].label} minus ${input.series[gap.lower].label}`,
+      data: [],
+      backgroundColor: GAP_BAND_COLOUR,
+      borderColor: GAP_BAND_COLOUR,
+      borderWidth: 0,
+      pointRadius: 0,
+    });
+  }
+  return datasets;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configs
+
+function titleOptions(input: ChartInput) {
+  return {
+    title: {
+      display: true,
+      text: wrapText(input.title, 80),
+      align: 'start' as const,
+      color: TEXT_COLOUR,
+      font: font(20, 'bold'),
+      padding: { top: 4, bottom: 4 },
+    },
+    subtitle: {
+      display: input.subtitle.length > 0,
+      text: input.subtitle,
+      align: 'start' as const,
+      color: PALETTE.darkGrey,
+      font: font(14),
+      padding: { bottom: 10 },
+    },
+  };
+}
+
+function legendOptions(show: boolean) {
+  // ONS style: key above the chart.
+  return {
+    display: show,
+    position: 'top' as const,
+    align: 'start' as const,
+    labels: { color: TEXT_COLOUR, font: font(13), boxWidth: 32, boxHeight: 14, padding: 14 },
+  };
+}
+
+/**
+ * Line-chart key: a short stroke in the series' colour and dash (not a filled box, which hides
+ * the dash), and a filled swatch for the gap band.
+ */
+function lineLegendItems(chart: Chart): LegendItem[] {
+  return chart.data.datasets.map((d, i) => {
+    const ds = d as ChartDataset<'line', (number | null)[]>;
+    const isBand = (ds.data?.length ?? 0) === 0;
+    const colour = String(ds.borderColor ?? TEXT_COLOUR);
+    return {
+      text: ds.label ?? '',
+      datasetIndex: i,
+      fontColor: TEXT_COLOUR,
+      fillStyle: String(ds.backgroundColor ?? colour),
+      strokeStyle: colour,
+      lineWidth: isBand ? 0 : Number(ds.borderWidth ?? 2),
+      lineDash: isBand ? [] : ((ds.borderDash as number[] | undefined) ?? []),
+      pointStyle: isBand ? 'rect' : 'line',
+      hidden: false,
+    };
+  });
+}
+
+/** Chart.js puts the plot right under the key; push it down so the top tick is not cramped. */
+const legendSpacing: Plugin = {
+  id: 'northstatLegendSpacing',
+  beforeInit(chart: Chart) {
+    const legend = chart.legend;
+    if (!legend) return;
+    const originalFit = legend.fit.bind(legend);
+    legend.fit = () => {
+      originalFit();
+      legend.height += 10;
+    };
+  },
+};
+
+const BASE_OPTIONS = {
+  responsive: false,
+  maintainAspectRatio: false,
+  animation: false as const,
+  devicePixelRatio: 1,
+  // Bottom padding leaves room for the source line drawn by sourceLinePlugin.
+  layout: { padding: { top: 8, left: 12, right: 24, bottom: 30 } },
+};
+
+function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
+  const sorted = sortBarItems(input.items);
+  const size = barFontSize(sorted.length);
+  const datasets = barDatasets(sorted, opts);
+  return {
+    type: 'bar',
+    data: {
+      labels: sorted.map((it) => barLabel(displayLabel(it.label, it.role), sorted.length)),
+      datasets,
+    },
+    options: {
+      ...BASE_OPTIONS,
+      indexAxis: 'y',
+      scales: {
+        x: {
+          beginAtZero: true, // bars must start at zero or lengths mislead
+          grace: '12%', // headroom for the value labels at the bar ends
+          grid: { color: GRID_COLOUR },
+          border: { color: PALETTE.darkGrey },
+          ticks: { color: TEXT_COLOUR, font: font(12), callback: tickCallback(input.format) },
+          title: {
+            display: Boolean(input.format.unitLabel),
+            text: input.format.unitLabel ?? '',
+            color: TEXT_COLOUR,
+            font: font(13),
+          },
+        },
+        y: {
+          grid: { display: false },
+          border: { color: PALETTE.darkGrey },
+          // Every place must be named: never let Chart.js skip category labels.
+          ticks: { color: TEXT_COLOUR, font: font(size), autoSkip: false },
+        },
+      },
+      plugins: {
+        ...titleOptions(input),
+        legend: legendOptions(datasets.length > 1),
+        tooltip: { enabled: false },
+      },
+    },
+    plugins: [
+      whiteBackground,
+      legendSpacing,
+      barValueLabelsPlugin(
+        sorted.map((it) => it.value),
+        input.format,
+        size,
+      ),
+      sourceLinePlugin(input.sourceLine),
+    ],
+  };
+}
+
+function buildLines(input: LinesChartInput): LinesConfig {
+  const gap = gapIndices(input);
+  const plugins: Plugin<'line'>[] = [whiteBackground, legendSpacing, sourceLinePlugin(input.sourceLine)];
+  let rightPadding = BASE_OPTIONS.layout.padding.right;
+  if (gap) {
+    const upper = input.series[gap.upper].values;
+    const lower = input.series[gap.lower].values;
+    const at = lastCommonIndex(upper, lower);
+    if (at >= 0) {
+      const diff = (upper[at] ?? 0) - (lower[at] ?? 0);
+      plugins.push(gapAnnotationPlugin(gap.upper, gap.lower, at, formatDifference(diff, input.format)));
+      rightPadding = 96; // room for the bracket and its label right of the last point
+    }
+  }
+  return {
+    type: 'line',
+    data: { labels: [...input.periods], datasets: lineDatasets(input, false) },
+    options: {
+      ...BASE_OPTIONS,
+      layout: { padding: { ...BASE_OPTIONS.layout.padding, right: rightPadding } },
+      scales: {
+        x: {
+          grid: { display: false },
+          border: { color: PALETTE.darkGrey },
+          ticks: { color: TEXT_COLOUR, font: font(12), maxRotation: 0, autoSkip: true },
+        },
+        y: {
+          grid: { color: GRID_COLOUR },
+          border: { color: PALETTE.darkGrey },
+          grace: '5%',
+          ticks: { color: TEXT_COLOUR, font: font(12), callback: tickCallback(input.format) },
+          title: {
+            display: Boolean(input.format.unitLabel),
+            text: input.format.unitLabel ?? '',
+            color: TEXT_COLOUR,
+            font: font(13),
+          },
+        },
+      },
+      plugins: {
+        ...titleOptions(input),
+        legend: {
+          ...legendOptions(true),
+          labels: {
+            ...legendOptions(true).labels,
+            usePointStyle: true,
+            pointStyleWidth: 36,
+            generateLabels: lineLegendItems,
+          },
+        },
+        tooltip: { enabled: false },
+      },
+    },
+    plugins,
+  };
+}
+
+/**
+ * Chart.js v4 configuration for the local renderer: pure and deterministic (same input, same
+ * config), with the custom plugins inline so nothing is registered globally.
+ */
+export function buildChartConfig(input: ChartInput, opts: SpecOptions = {}): NorthstatChartConfig {
+  return input.kind === 'bars' ? buildBars(input, opts) : buildLines(input);
+}
+
+/**
+ * Lean, function-free configuration for QuickChart. Every byte lands in a URL capped at 3000
+ * characters by Slack, so: no plugins or callbacks (the unit goes into the axis title instead of
+ * tick labels), no fonts (the server has its own), missing bars named in the label, and the
+ * source line as the bottom axis title, since there is no free slot under the chart.
+ */
+export function buildPortableChartConfig(input: ChartInput, opts: SpecOptions = {}): NorthstatChartConfig {
+  const titles = {
+    title: { display: true, text: input.title, align: 'start' as const, font: { size: 18 } },
+    subtitle: { display: input.subtitle.length > 0, text: input.subtitle, align: 'start' as const },
+  };
+  const sourceTitle = { display: true, text: input.sourceLine, align: 'start' as const };
+  const unitTitle = { display: Boolean(input.format.unitLabel), text: input.format.unitLabel ?? '' };
+  if (input.kind === 'bars') {
+    const sorted = sortBarItems(input.items);
+    const datasets = barDatasets(sorted, opts).map(
+      ({ barPercentage: _b, categoryPercentage: _c, ...d }) => d,
+    );
+    return {
+      type: 'bar',
+      data: {
+        labels: sorted.map((it) => {
+          const label = displayLabel(it.label, it.role);
+          return it.value === null ? `${label} – no data` : label;
+        }),
+        datasets,
+      },
+      options: {
+        indexAxis: 'y',
+        scales: { x: { beginAtZero: true, title: sourceTitle }, y: { ticks: { autoSkip: false } } },
+        plugins: { ...titles, legend: { display: datasets.length > 1, align: 'start' } },
+      },
+    };
+  }
+  const datasets = lineDatasets(input, true).map((d) => {
+    // Drop Chart.js defaults and local-only styling: each key costs URL length.
+    const { pointBorderWidth: _w, spanGaps: _s, tension: _t, pointRadius, borderDash, fill, ...rest } = d;
+    return {
+      ...rest,
+      ...(borderDash && borderDash.length > 0 ? { borderDash } : {}),
+      ...(fill ? { fill } : {}),
+      ...(pointRadius === 3 ? {} : { pointRadius }),
+    };
+  });
+  return {
+    type: 'line',
+    data: { labels: [...input.periods], datasets },
+    options: {
+      scales: { x: { title: sourceTitle }, y: { title: unitTitle } },
+      plugins: { ...titles, legend: { align: 'start' } },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alt text
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return !t ? '' : /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+function capAltText(text: string): string {
+  if (text.length <= MAX_ALT_TEXT) return text;
+  const cut = text.slice(0, MAX_ALT_TEXT - 1);
+  const lastStop = cut.lastIndexOf('. ');
+  return `${lastStop > MAX_ALT_TEXT / 2 ? cut.slice(0, lastStop + 1) : cut}…`;
+}
+
+function barsAltText(input: BarsChartInput): string {
+  const sorted = sortBarItems(input.items);
+  const present = sorted.filter((it) => it.value !== null);
+  const missing = sorted.filter((it) => it.value === null);
+  const parts = [
+    'Horizontal bar chart.',
+    sentence(input.title),
+    sentence(input.subtitle),
+    present.length > 0
+      ? `Highest to lowest: ${present
+          .map((it) => `${displayLabel(it.label, it.role)} ${formatMaybe(it.value, input.format)}`)
+          .join(', ')}.`
+      : 'No values available.',
+    missing.length > 0 ? `No data for ${missing.map((it) => it.label).join(', ')}.` : '',
+    sentence(input.sourceLine),
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+function firstLast(values: (number | null)[], periods: string[]) {
+  let first = -1;
+  let last = -1;
+  values.forEach((v, i) => {
+    if (v !== null && i < periods.length) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  return { first, last };
+}
+
+function linesAltText(input: LinesChartInput): string {
+  const { periods, format: fmt } = input;
+  let range = periods.length > 0 ? `${periods[0]} to ${periods[periods.length - 1]}` : '';
+  // Titles often already say "2015 to 2023"; do not make screen-reader users hear it twice.
+  if (`${input.title} ${input.subtitle}`.includes(range)) range = '';
+  const seriesText = input.series.map((s) => {
+    const name = displayLabel(s.label, s.role);
+    const { first, last } = firstLast(s.values, periods);
+    if (first < 0) return `${name}: no data.`;
+    const gaps = periods.filter((_, i) => i > first && i < last && (s.values[i] ?? null) === null);
+    const noData = gaps.length > 0 ? ` No data for ${gaps.join(', ')}.` : '';
+    if (first === last) return `${name}: ${formatValue(s.values[first] ?? 0, fmt)} in ${periods[first]}.`;
+    return `${name}: ${formatValue(s.values[first] ?? 0, fmt)} in ${periods[first]}, ${formatValue(
+      s.values[last] ?? 0,
+      fmt,
+    )} in ${periods[last]}.${noData}`;
+  });
+  let gapText = '';
+  const gap = gapIndices(input);
+  if (gap) {
+    const up = input.series[gap.upper];
+    const low = input.series[gap.lower];
+    const diffs = periods.map((_, i) => {
+      const a = up.values[i];
+      const b = low.values[i];
+      return a === null || a === undefined || b === null || b === undefined ? null : a - b;
+    });
+    const { first, last } = firstLast(diffs, periods);
+    if (first >= 0) {
+      const d0 = diffs[first] ?? 0;
+      const d1 = diffs[last] ?? 0;
+      const trend =
+        first === last
+          ? ''
+          : Math.abs(d1) < Math.abs(d0)
+            ? `, narrowing by ${formatDifference(Math.abs(d0) - Math.abs(d1), fmt)}`
+            : Math.abs(d1) > Math.abs(d0)
+              ? `, widening by ${formatDifference(Math.abs(d1) - Math.abs(d0), fmt)}`
+              : ', unchanged';
+      gapText =
+        first === last
+          ? `Gap, ${up.label} minus ${low.label}: ${formatDifference(d1, fmt)} in ${periods[last]}.`
+          : `Gap, ${up.label} minus ${low.label}: ${formatDifference(d0, fmt)} in ${periods[first]}, ${formatDifference(
+              d1,
+              fmt,
+            )} in ${periods[last]}${trend}.`;
+      if (d1 < 0) gapText += ` In ${periods[last]} ${low.label} was above ${up.label}.`;
+    }
+  }
+  const parts = [
+    'Line chart.',
+    sentence(input.title),
+    sentence(input.subtitle),
+    range ? `${range}.` : '',
+    gapText,
+    ...seriesText,
+    sentence(input.sourceLine),
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+/**
+ * Text alternative with the key numbers, e.g. "… Highest to lowest: Reading £48.48, South East
+ * (reference) £45.22, …". Honours `input.altText` and caps at Slack's 2000 characters.
+ */
+export function buildAltText(input: ChartInput): string {
+  if (input.altText?.trim()) return capAltText(input.altText.trim());
+  return capAltText(input.kind === 'bars' ? barsAltText(input) : linesAltText(input));
+}

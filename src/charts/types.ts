@@ -1,0 +1,70 @@
+/**
+ * Slack-free input model for charts. The answer engine maps its answer models onto these
+ * types; everything visual (colours, patterns, layout) is decided in spec.ts so that callers
+ * only describe *what* to show.
+ */
+
+/**
+ * Why a place is on the chart.
+ * - `north`: a Northern English place the user asked about (highlighted).
+ * - `reference`: a comparator such as South East, London or England. Drawn with a pattern/dash
+ *   AND suffixed "(reference)", so colour is never the only cue (WCAG 1.4.1).
+ * - `other`: any other place (e.g. a southern city in a ranking).
+ */
+export type PlaceRole = 'north' | 'reference' | 'other';
+
+/** How numbers are written on ticks, labels and in the alt text (en-GB, ONS house style). */
+export interface NumberFormat {
+  /** Written before the number with no space, e.g. "£". */
+  prefix?: string;
+  /** Written after the number with no space, e.g. "%". */
+  suffix?: string;
+  /** Decimal places for values (from the indicator metadata). */
+  decimals: number;
+  /** Unit for the value axis title, e.g. "£ per hour worked". */
+  unitLabel?: string;
+}
+
+interface ChartCommon {
+  /** Headline, ideally the finding: "Leeds · GVA per hour worked" or "Leeds is £3.75 below the South East". */
+  title: string;
+  /** Measure, unit and period: "Current prices, £ per hour, 2023". */
+  subtitle: string;
+  format: NumberFormat;
+  /** Drawn on the image under the chart: "Source: ONS, <dataset>, released <date>". */
+  sourceLine: string;
+  /** Overrides the generated alt text (still capped at 2000 characters). */
+  altText?: string;
+}
+
+export interface BarItem {
+  label: string;
+  /** null means "no data": drawn as the words "no data", never as a zero-length bar. */
+  value: number | null;
+  role: PlaceRole;
+}
+
+/** Horizontal bars sorted by value (compare and rank answers); legible up to 20 bars. */
+export interface BarsChartInput extends ChartCommon {
+  kind: 'bars';
+  items: BarItem[];
+}
+
+export interface LineSeries {
+  label: string;
+  /** One value per entry of `periods`; null leaves a gap in the line. */
+  values: (number | null)[];
+  role: PlaceRole;
+}
+
+/** Trend and gap over time. */
+export interface LinesChartInput extends ChartCommon {
+  kind: 'lines';
+  /** X axis labels in ONS style: "2015", "2022/23", "Jan to Mar 2024". */
+  periods: string[];
+  series: LineSeries[];
+  /** Shade the gap between two series, named by their `label` (for /gap). */
+  gapBand?: { upper: string; lower: string };
+}
+
+export type ChartInput = BarsChartInput | LinesChartInput;
