@@ -621,6 +621,12 @@ export class FakeSlack {
       }
       case 'conversations.history':
         return this.conversationHistory(p);
+      case 'conversations.open': {
+        // A DM with one person: "D" + the user id; D… channels are IMs the bot is a member of.
+        const user = str(p.users).split(',')[0];
+        if (!user) return err('users_list_not_supplied');
+        return ok({ channel: { id: `D${user.replace(/^U/, '')}` } });
+      }
       case 'users.info': {
         const id = str(p.user);
         if (!id) return err('user_not_found');
