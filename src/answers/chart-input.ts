@@ -1,0 +1,147 @@
+import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '../charts/types';
+import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
+import { formatDate } from './format';
+import type { Answer, GapAnswer, IndicatorRef, SourceRef, TrendAnswer } from './types';
+
+// Maps answer models onto the chart layer's Slack-free input. Charts never hold a number the answer
+// text does not also state.
+
+const REFERENCE_CODES = new Set([SOUTH_EAST, LONDON, ENGLAND, UK]);
+
+function numberFormat(ind: IndicatorRef): NumberFormat {
+  return { prefix: ind.prefix, suffix: ind.suffix, decimals: ind.decimalPlaces, unitLabel: ind.unit || undefined };
+}
+
+export function chartSourceLine(source: SourceRef): string {
+  return `Source: ${source.org}, ${source.dataset}, released ${formatDate(source.releaseDate)}. OGL v3.0`;
+}
+
+function role(code: string, northern: boolean): PlaceRole {
+  if (REFERENCE_CODES.has(code)) return 'reference';
+  return northern ? 'north' : 'other';
+}
+
+function isNorthernCode(code: string, northernCodes: Set<string>): boolean {
+  return northernCodes.has(code) || (NORTHERN_REGIONS as readonly string[]).includes(code);
+}
+
+function lines(a: TrendAnswer): ChartInput {
+  const all = [...a.rows, ...a.references];
+  // One x axis for every series: the union of their periods, in order.
+  const periodIds: string[] = [];
+  const labels = new Map<string, string>();
+  for (const r of all) {
+    for (const p of r.points) {
+      if (!labels.has(p.period.id)) {
+        labels.set(p.period.id, p.period.label);
+        periodIds.push(p.period.id);
+      }
+    }
+  }
+  periodIds.sort();
+  const northern = new Set(a.areas.filter((x) => x.northern).map((x) => x.code));
+  const series: LineSeries[] = all.map((r) => {
+    const byId = new Map(r.points.map((p) => [p.period.id, p.value]));
+    return { label: r.areaName, values: periodIds.map((id) => byId.get(id) ?? null), role: role(r.area, isNorthernCode(r.area, northern)) };
+  });
+  const first = periodIds.length ? labels.get(periodIds[0]) : '';
+  const last = periodIds.length ? labels.get(periodIds[periodIds.length - 1]) : '';
+  return {
+    kind: 'lines',
+    title: `${a.rows.map((r) => r.areaName).join(', ')} · ${a.indicator.label}`,
+    subtitle: `${a.indicator.unit ? `${a.indicator.unit}, ` : ''}${first} to ${last}`,
+    format: numberFormat(a.indicator),
+    sourceLine: chartSourceLine(a.source),
+    periods: periodIds.map((id) => labels.get(id) ?? id),
+    series,
+  };
+}
+
+function gapLines(a: GapAnswer): ChartInput {
+  const history = a.history;
+  const names: Record<string, string> = {};
+  for (const r of a.rows) names[r.area] = r.areaName;
+  const codes = Object.keys(history[0]?.values ?? {});
+  const series: LineSeries[] = codes.map((code) => ({
+    label: names[code] ?? code,
+    values: history.map((h) => h.values[code]),
+    role: role(code, (NORTHERN_REGIONS as readonly string[]).includes(code)),
+  }));
+  let band: { upper: string; lower: string } | undefined;
+  if (a.north) {
+    series.unshift({ label: 'The North', values: history.map((h) => h.north), role: 'north' });
+    band = { upper: names[SOUTH_EAST], lower: 'The North' };
+  } else {
+    // Shade between the South East and the northern region furthest from it.
+    const worst = [...a.gaps].filter((g) => g.to === SOUTH_EAST).sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap))[0];
+    if (worst) band = { upper: names[SOUTH_EAST], lower: worst.fromName };
+  }
+  return {
+    kind: 'lines',
+    title: `The North-South gap · ${a.indicator.label}`,
+    subtitle: `${a.indicator.unit ? `${a.indicator.unit}, ` : ''}${history[0]?.period.label ?? ''} to ${a.period.label}${a.north ? '; the North is a population-weighted mean' : ''}`,
+    format: numberFormat(a.indicator),
+    sourceLine: chartSourceLine(a.source),
+    periods: history.map((h) => h.period.label),
+    series,
+    gapBand: band,
+  };
+}
+
+/** The chart for an answer, or null for answers that have none (help, clarify). */
+export function chartInputFor(answer: Answer): ChartInput | null {
+  switch (answer.kind) {
+    case 'trend':
+      return lines(answer);
+    case 'gap':
+      return answer.history.length >= 2 ? gapLines(answer) : null;
+    case 'compare': {
+      const northern = new Set(answer.areas.filter((x) => x.northern).map((x) => x.code));
+      const items: BarItem[] = [...answer.figures, ...answer.references].map((f) => ({
+        label: f.areaName,
+        value: f.value,
+        role: role(f.area, isNorthernCode(f.area, northern)),
+      }));
+      return {
+        kind: 'bars',
+        title: `${answer.figures.map((f) => f.areaName).join(' vs ')} · ${answer.indicator.label}`,
+        subtitle: `${answer.indicator.unit ? `${answer.indicator.unit}, ` : ''}${answer.period?.label ?? ''}`,
+        format: numberFormat(answer.indicator),
+        sourceLine: chartSourceLine(answer.source),
+        items,
+      };
+    }
+    case 'rank': {
+      const items: BarItem[] = [
+        ...answer.rows.slice(0, 18).map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern) })),
+        ...answer.references.map((f) => ({ label: f.areaName, value: f.value, role: 'reference' as const })),
+      ];
+      return {
+        kind: 'bars',
+        title: `${answer.indicator.label}: ${answer.group.label}`,
+        subtitle: `${answer.direction === 'top' ? 'Highest' : 'Lowest'} ${answer.rows.length} of ${answer.total}, ${answer.period?.label ?? ''}`,
+        format: numberFormat(answer.indicator),
+        sourceLine: chartSourceLine(answer.source),
+        items,
+      };
+    }
+    case 'stats': {
+      const item = answer.items[0];
+      if (!item || answer.items.length !== 1 || item.figure.value === null) return null;
+      const items: BarItem[] = [
+        { label: answer.area.name, value: item.figure.value, role: answer.area.northern ? 'north' : 'other' },
+        ...item.comparisons.filter((c) => c.toValue !== null).map((c) => ({ label: c.toName, value: c.toValue, role: 'reference' as const })),
+      ];
+      return {
+        kind: 'bars',
+        title: `${answer.area.name} · ${item.indicator.label}`,
+        subtitle: `${item.indicator.unit ? `${item.indicator.unit}, ` : ''}${item.figure.period?.label ?? ''}`,
+        format: numberFormat(item.indicator),
+        sourceLine: chartSourceLine(item.source),
+        items,
+      };
+    }
+    default:
+      return null;
+  }
+}

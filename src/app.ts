@@ -1,0 +1,112 @@
+import { App, type AppOptions, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { createChartRenderer } from './charts';
+import * as compare from './commands/compare';
+import * as gap from './commands/gap';
+import * as rank from './commands/rank';
+import * as stats from './commands/stats';
+import * as trend from './commands/trend';
+import type { Config } from './config';
+import { loadCore } from './data/core';
+import type { StatsCore } from './data/stats';
+import { createLogger, type Logger, toBoltLogger } from './log';
+import * as answerActions from './slack/actions/answer-actions';
+import type { AppDeps } from './slack/deps';
+import * as appMention from './slack/events/app-mention';
+import { dedupeEvents } from './slack/events/dedupe';
+import * as directMessage from './slack/events/direct-message';
+import { openStore } from './store';
+import type { Store } from './store/types';
+
+// Builds the Bolt app for HTTP or Socket Mode and registers every listener, grouped by kind
+// (commands, events, actions) as Bolt's conventions suggest.
+
+export interface StartedApp {
+  app: App;
+  deps: AppDeps;
+  /** The HTTP port actually bound (HTTP mode), for tests that start on port 0. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Bolt options merged last (tests: botId/botUserId, tokenVerificationEnabled false, retries 0). */
+  bolt?: Partial<AppOptions>;
+  core?: StatsCore;
+  store?: Store;
+  logger?: Logger;
+  /** Start the digest scheduler (default true); tests drive it by hand instead. */
+  scheduler?: boolean;
+}
+
+export function registerListeners(app: App, deps: AppDeps): void {
+  app.use(dedupeEvents(deps));
+  for (const command of [stats, compare, trend, rank, gap]) command.register(app, deps);
+  appMention.register(app, deps);
+  directMessage.register(app, deps);
+  answerActions.register(app, deps);
+  app.error(async (error) => {
+    // Listener errors end here instead of as unhandled rejections; the listener already told the user.
+    deps.logger.error(`listener error: ${error.message}`);
+  });
+}
+
+/** Starts Northstat on Slack. The statistics core loads after the HTTP server is up, so /healthz says 503 until then. */
+export async function startSlackApp(config: Readonly<Config>, options: CreateAppOptions = {}): Promise<StartedApp> {
+  if (!config.slack) throw new Error('startSlackApp needs Slack credentials (console mode has none)');
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const state = { ready: false };
+  const clientOptions = { slackApiUrl: config.slackApiUrl, ...(options.bolt?.clientOptions ?? {}) };
+  const common: AppOptions = {
+    token: config.slack.botToken,
+    logger: toBoltLogger(logger),
+    logLevel: LogLevel.INFO,
+    ...options.bolt,
+    clientOptions,
+  };
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  if (config.mode === 'socket') {
+    app = new App({ ...common, socketMode: true, appToken: config.slack.appToken });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      logger: toBoltLogger(logger),
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ ok: state.ready }));
+          },
+        },
+      ],
+    });
+    app = new App({ ...common, receiver });
+  }
+  const server = config.mode === 'socket' ? await app.start() : await app.start(config.port);
+  const core = options.core ?? loadCore();
+  const store = options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const deps: AppDeps = {
+    core,
+    config,
+    logger,
+    charts: createChartRenderer({ renderer: config.chartRenderer, quickchartBaseUrl: config.quickchartBaseUrl }),
+    store,
+  };
+  registerListeners(app, deps);
+  state.ready = true;
+  const address = receiver && server && typeof server === 'object' && 'address' in server ? (server as import('node:http').Server).address() : null;
+  const port = address && typeof address === 'object' ? address.port : null;
+  logger.info({ mode: config.mode, port }, 'Northstat is listening');
+  return {
+    app,
+    deps,
+    port,
+    async stop() {
+      await app.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}

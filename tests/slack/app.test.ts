@@ -1,0 +1,312 @@
+import fc from 'fast-check';
+import { type StartedApp, startSlackApp } from '../../src/app';
+import { encodeSpec } from '../../src/answers/replay';
+import { loadConfig } from '../../src/config';
+import { loadCore } from '../../src/data/core';
+import { createLogger } from '../../src/log';
+import { validateBlocks } from '../../src/slack/limits';
+import { openStore } from '../../src/store';
+import type { Store } from '../../src/store/types';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
+import { nextTs, postToApp, TEST_CHANNEL_ID, TEST_USER_ID } from '../support/slack-signing';
+
+// The real Bolt app in HTTP mode against the fake Slack on 127.0.0.1, with requests signed exactly
+// as Slack signs them. Figures asserted are the real ones from the snapshot.
+
+const SECRET = 'test-signing-secret';
+const core = loadCore();
+let fake: FakeSlack;
+let started: StartedApp;
+let store: Store;
+let base: string;
+
+type AckBody = { response_type?: string; text?: string; blocks?: unknown[] };
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+  store = await openStore({ dataDir: ':memory:' });
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' });
+  started = await startSlackApp(config, {
+    core,
+    store,
+    logger: createLogger({ level: 'silent' }),
+    scheduler: false,
+    bolt: { botId: fake.botId, botUserId: fake.botUserId, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } },
+  });
+  base = `http://127.0.0.1:${started.port}`;
+});
+
+afterAll(async () => {
+  await started.stop();
+  await store.close();
+  await fake.close();
+});
+
+/** Charts are delivered after the ack: wait until the fake has seen no new call for a while, so one test's uploads never land in the next. */
+async function settle(quietMs = 250): Promise<void> {
+  let last = -1;
+  while (fake.calls().length !== last) {
+    last = fake.calls().length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
+beforeEach(async () => {
+  await settle();
+  fake.reset();
+});
+
+async function command(cmd: string, text: string, extra: Record<string, string> = {}): Promise<AckBody> {
+  const res = await postToApp(base, 'command', { command: cmd, text, response_url: fake.responseUrl(`r${nextTs()}`), ...extra }, { secret: SECRET });
+  expect(res.status).toBe(200);
+  const body = await res.text();
+  return body ? (JSON.parse(body) as AckBody) : {};
+}
+
+function allText(body: AckBody): string {
+  return `${body.text ?? ''}\n${JSON.stringify(body.blocks ?? [])}`;
+}
+
+function expectSafe(body: AckBody): void {
+  expect(validateBlocks((body.blocks ?? []) as never)).toEqual([]);
+  expect(allText(body)).not.toMatch(/<!(channel|here|everyone)|<@U/);
+}
+
+describe('HTTP basics', () => {
+  it('answers /healthz with 200 once loaded', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+  });
+  it('answers url_verification with the challenge', async () => {
+    const res = await postToApp(base, 'url_verification', { challenge: 'abc123' }, { secret: SECRET });
+    expect(await res.json()).toEqual({ challenge: 'abc123' });
+  });
+  it('rejects a bad signature and a stale timestamp with 401', async () => {
+    const bad = await postToApp(base, 'command', { command: '/stats', text: 'leeds' }, { secret: SECRET, signature: 'v0=deadbeef' });
+    expect(bad.status).toBe(401);
+    const stale = await postToApp(base, 'command', { command: '/stats', text: 'leeds' }, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(stale.status).toBe(401);
+    const wrongSecret = await postToApp(base, 'command', { command: '/stats', text: 'leeds' }, { secret: 'not-the-secret' });
+    expect(wrongSecret.status).toBe(401);
+  });
+});
+
+describe('slash commands', () => {
+  it('/stats sheffeild wages: Sheffield pay, Apr 2025, rank, South East, source, in channel', async () => {
+    const body = await command('/stats', 'sheffeild wages');
+    expect(body.response_type).toBe('in_channel');
+    const text = allText(body);
+    expect(text).toContain('Sheffield');
+    expect(text).toContain('£607'); // 606.6 rounded to the metadata's 0 decimal places
+    expect(text).toContain('Apr 2025');
+    // Ranked among the English authorities that have a pay figure (two are suppressed).
+    const withPay = core.geography.peersOf('E08000039').codes.filter((c) => core.value('gross-median-weekly-pay', c, 2025).value !== null);
+    expect(text).toContain(`of ${withPay.length} local authorities in England`);
+    expect(text).toContain('South East at £678');
+    expect(text).toContain('Source: Office for National Statistics');
+    expectSafe(body);
+  });
+
+  it('/compare manchester vs reading on productivity: both figures and a chart uploaded to the channel', async () => {
+    const body = await command('/compare', 'manchester vs reading on productivity');
+    const text = allText(body);
+    expect(text).toContain('Manchester: *£44.8*');
+    expect(text).toContain('Reading: *£48.5*');
+    expect(text).toContain('2023');
+    const complete = await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    expect(complete.params.channel_id).toBe(TEST_CHANNEL_ID);
+    const getUrl = fake.calls('files.getUploadURLExternal')[0];
+    expect(String(getUrl.params.alt_text)).toContain('Manchester');
+    expect(fake.calls('upload')).toHaveLength(1);
+  });
+
+  it('/trend, /rank and /gap answer with real figures', async () => {
+    const trend = await command('/trend', 'pay for leeds, manchester since 2015');
+    expect(allText(trend)).toContain('£611');
+    expect(allText(trend)).toContain('2015');
+    const rank = await command('/rank', 'pay among english regions');
+    expect(allText(rank)).toMatch(/1st\. London: £767/);
+    expect(allText(rank)).toMatch(/9th\. \*North East\*: £578/);
+    const gap = await command('/gap', 'productivity');
+    expect(allText(gap)).toContain('North East: *£35.8*');
+    expect(allText(gap)).toContain('South East: *£45.2*');
+    expect(allText(gap)).toMatch(/widened|narrowed/);
+    for (const b of [trend, rank, gap]) expectSafe(b);
+  });
+
+  it.each(['/stats', '/compare', '/trend', '/rank', '/gap'])('%s help and an empty %s give help with examples', async (cmd) => {
+    for (const text of ['help', '']) {
+      const body = await command(cmd, text);
+      expect(body.response_type).toBe('ephemeral');
+      expect(allText(body)).toContain('Examples');
+      expect(allText(body)).toContain(cmd);
+    }
+  });
+
+  it('not found: says what was not understood, the closest matches and an example', async () => {
+    const body = await command('/stats', 'paris pay');
+    expect(body.response_type).toBe('ephemeral');
+    expect(allText(body)).toContain("I couldn't find a UK place called");
+    expect(allText(body)).toContain('paris');
+    expect(allText(body)).toContain('Try:');
+  });
+
+  it('private answers are ephemeral, with the chart sent by DM and a Share in channel button', async () => {
+    const body = await command('/compare', 'leeds vs reading on pay private');
+    expect(body.response_type).toBe('ephemeral');
+    expect(allText(body)).toContain('share_in_channel');
+    await fake.waitFor('conversations.open', undefined, 5000);
+    const complete = await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    expect(String(complete.params.channel_id)).toMatch(/^D/);
+  });
+
+  it('says how to invite the bot when a chart cannot be posted in the channel', async () => {
+    fake.fail('files.completeUploadExternal', { type: 'error', error: 'not_in_channel' }, { times: 1 });
+    await command('/trend', 'pay for leeds since 2020');
+    const eph = await fake.waitFor('chat.postEphemeral', undefined, 5000);
+    expect(String(eph.params.text)).toContain('/invite @Northstat');
+  });
+});
+
+describe('hostile input', () => {
+  it.each([
+    ['<!channel> leeds pay', 'leeds'],
+    ['<!here> <@U999> <#C123> leeds', 'leeds'],
+    ['x'.repeat(5000), null],
+    ['🏙️ leeds 📈 pay', 'leeds'],
+    ['ليدز leeds', 'leeds'],
+    ['&lt;!channel&gt; &amp;', null],
+  ])('%#: %s', async (text, _place) => {
+    const body = await command('/stats', text);
+    expectSafe(body);
+    expect(JSON.stringify(body).length).toBeLessThan(40000);
+  });
+
+  it('a property: any command text gets HTTP 200, blocks within limits, no live mentions, and the app stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/stats', '/compare', '/trend', '/rank', '/gap'),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.constantFrom('<!channel>', '<!everyone>', '<@U123>', 'leeds vs <!here>', 'top 99999999', 'since 0001', 'on on on', '/compare'),
+          fc.array(fc.constantFrom('leeds', 'vs', 'pay', 'on', '2019', 'top', '5', 'among', 'northern', 'cities', 'since', 'hull', '<!channel>', ',', 'and', 'private'), { maxLength: 12 }).map((w) => w.join(' ')),
+        ),
+        async (cmd, text) => {
+          const body = await command(cmd, text);
+          expectSafe(body);
+        },
+      ),
+      { numRuns: 60, seed: 42 },
+    );
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('mentions and DMs', () => {
+  it('answers a mention in a thread under it, with the chart in the same thread', async () => {
+    const ts = nextTs();
+    const res = await postToApp(base, 'app_mention', { text: `<@${fake.botUserId}> how does Leeds compare with Reading on pay?`, ts, event_id: `Ev${ts}` }, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const post = await fake.waitFor('chat.postMessage', undefined, 5000);
+    expect(post.params.thread_ts).toBe(ts);
+    expect(String(post.params.text)).toContain('Leeds');
+    expect(String(post.params.text)).toContain('Reading');
+    const complete = await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    expect(complete.params.thread_ts).toBe(ts);
+  });
+
+  it('answers a retried event once (deduplicated on event_id)', async () => {
+    const ts = nextTs();
+    const input = { text: `<@${fake.botUserId}> what's productivity like in Hull?`, ts, event_id: `EvRetry${ts}` };
+    await postToApp(base, 'app_mention', input, { secret: SECRET });
+    await fake.waitFor('chat.postMessage', undefined, 5000);
+    const retry = await postToApp(base, 'app_mention', input, { secret: SECRET, retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    const posts = fake.calls('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0].params.text)).toContain('Kingston upon Hull');
+  });
+
+  it('answers a direct message', async () => {
+    const ts = nextTs();
+    await postToApp(base, 'message.im', { text: 'gap in income', channel: 'D0DM', ts, event_id: `EvDm${ts}` }, { secret: SECRET });
+    const post = await fake.waitFor('chat.postMessage', undefined, 5000);
+    expect(post.params.channel).toBe('D0DM');
+    expect(String(post.params.text)).toMatch(/gross disposable household income/i);
+  });
+});
+
+describe('buttons', () => {
+  const leedsPay = encodeSpec({ k: 'stats', a: ['E08000035'], i: 'gross-median-weekly-pay', y: null, s: null, g: null, n: null, d: null });
+
+  async function click(actionId: string, value: string) {
+    const id = `act${nextTs()}`;
+    const res = await postToApp(base, 'block_actions', { action_id: actionId, value, response_url: fake.responseUrl(id) }, { secret: SECRET });
+    expect(res.status).toBe(200);
+    return id;
+  }
+
+  it('Show chart uploads the chart with alt text', async () => {
+    await click('show_chart', leedsPay);
+    await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    expect(String(fake.calls('files.getUploadURLExternal')[0].params.alt_text)).toContain('Leeds');
+  });
+  it('Compare with similar areas answers with the ONS statistical neighbours', async () => {
+    await click('compare_similar', leedsPay);
+    const response = await fake.waitFor('response', undefined, 5000);
+    const text = JSON.stringify(response.params);
+    expect(text).toContain('Leeds');
+    const neighbour = core.geography.name(core.geography.similar('E08000035')[0]);
+    expect(text).toContain(neighbour);
+  });
+  it('Download CSV uploads the figures with period and source', async () => {
+    await click('download_csv', leedsPay);
+    await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    const upload = fake.calls('upload')[0];
+    const csv = upload.files?.[0]?.data?.toString('utf8') ?? '';
+    expect(csv).toContain('E08000035,Leeds,gross-median-weekly-pay');
+    expect(csv).toContain('610.7');
+    expect(csv).toContain('Apr 2025');
+  });
+  it('Share in channel re-posts publicly through response_url', async () => {
+    await click('share_in_channel', leedsPay);
+    const response = await fake.waitFor('response', undefined, 5000);
+    expect(response.params.response_type).toBe('in_channel');
+    expect(JSON.stringify(response.params)).toContain('£611');
+  });
+  it('a tampered button value gets a polite "expired" reply, not a crash', async () => {
+    await click('show_chart', '{"k":"stats","a":["<!channel>"]}');
+    const response = await fake.waitFor('response', undefined, 5000);
+    expect(JSON.stringify(response.params)).toContain('expired');
+  });
+});
+
+describe('Socket Mode', () => {
+  it('delivers a slash command over the socket and acks with the answer', async () => {
+    const sockFake = await startFakeSlack();
+    const sockStore = await openStore({ dataDir: ':memory:' });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: sockFake.apiUrl, LOG_LEVEL: 'silent' });
+    const app = await startSlackApp(config, {
+      core,
+      store: sockStore,
+      logger: createLogger({ level: 'silent' }),
+      scheduler: false,
+      bolt: { botId: sockFake.botId, botUserId: sockFake.botUserId, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: sockFake.apiUrl, retryConfig: { retries: 0 } } },
+    });
+    try {
+      await sockFake.waitForSocket();
+      const ack = await sockFake.sendEnvelope({
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: { command: '/stats', text: 'leeds productivity', channel_id: TEST_CHANNEL_ID, user_id: TEST_USER_ID, team_id: 'T0TEAM', response_url: sockFake.responseUrl('s1') },
+      });
+      expect(JSON.stringify(ack.payload)).toContain('£41.5');
+    } finally {
+      await app.stop();
+      await sockStore.close();
+      await sockFake.close();
+    }
+  });
+});
+
