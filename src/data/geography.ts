@@ -15,6 +15,7 @@ export const NORTHERN_REGIONS = [NORTH_EAST, NORTH_WEST, YORKSHIRE] as const;
 export class Geography {
   private readonly byCode = new Map<string, SnapshotArea>();
   private readonly childrenOf = new Map<string, string[]>();
+  private readonly peersCache = new Map<string, { codes: string[]; label: string }>();
 
   constructor(private readonly snapshot: Pick<Snapshot, 'areas' | 'similar' | 'clusters'>) {
     for (const area of snapshot.areas) this.byCode.set(area.code, area);
@@ -94,6 +95,16 @@ export class Geography {
    * upper-tier ones for a county, the English regions for a region, combined authorities for a CA.
    */
   peersOf(code: string): { codes: string[]; label: string } {
+    const key = this.area(code)?.code ?? code;
+    let peers = this.peersCache.get(key);
+    if (!peers) {
+      peers = this.computePeers(key);
+      this.peersCache.set(key, peers);
+    }
+    return peers;
+  }
+
+  private computePeers(code: string): { codes: string[]; label: string } {
     const area = this.area(code);
     if (!area) return { codes: [], label: '' };
     const nation = this.nationOf(code);

@@ -96,6 +96,7 @@ export class StatsCore {
   private readonly indicatorById = new Map<string, IndicatorMeta>();
   private readonly series: Record<string, SnapshotSeries>;
   private readonly population: Record<string, Record<number, number>>;
+  private readonly positionCache = new Map<string, Map<string, Position>>();
   readonly builtAt: string;
   readonly attribution: string;
 
@@ -245,11 +246,19 @@ export class StatsCore {
     if (!period) return null;
     const peers = this.geography.peersOf(areaCode);
     if (peers.codes.length < 2) return null;
-    // Rank at the figure's own period, not the group's latest.
-    const atPeriod = this.rankAt(indicatorId, peers.codes, period);
+    // Positions are ranked once per (indicator, peer group, period) and cached: the snapshot never
+    // changes, and ranking 296 authorities on every /stats would dominate the answer time.
+    const key = `${indicatorId}|${peers.label}|${period.id}`;
+    let table = this.positionCache.get(key);
+    if (!table) {
+      table = new Map();
+      const rows = this.rankAt(indicatorId, peers.codes, period);
+      for (const row of rows)
+        table.set(row.area, { position: row.position, of: rows.length, groupLabel: peers.label });
+      this.positionCache.set(key, table);
+    }
     const code = this.geography.area(areaCode)?.code ?? areaCode;
-    const row = atPeriod.find((r) => r.area === code);
-    return row ? { position: row.position, of: atPeriod.length, groupLabel: peers.label } : null;
+    return table.get(code) ?? null;
   }
 
   private rankAt(indicatorId: string, group: string[], period: PeriodInfo): RankRow[] {
