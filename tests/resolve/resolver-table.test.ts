@@ -1,0 +1,39 @@
+import { loadCore } from '../../src/data/core';
+import { resolve } from '../../src/resolve';
+import { PLACE_QUERIES, type PlaceQuery } from './place-queries';
+
+const core = loadCore();
+
+function check(row: PlaceQuery): string | null {
+  const r = resolve(row.q, core);
+  const got = r.areas.map((a) => a.code);
+  const problems: string[] = [];
+  if (got.join(',') !== row.areas.join(','))
+    problems.push(`areas ${JSON.stringify(got)} != ${JSON.stringify(row.areas)}`);
+  if (row.indicator !== undefined && (r.indicator?.id ?? null) !== row.indicator) {
+    problems.push(`indicator ${r.indicator?.id ?? null} != ${row.indicator}`);
+  }
+  if (row.command !== undefined && r.command !== row.command)
+    problems.push(`command ${r.command} != ${row.command}`);
+  return problems.length ? problems.join('; ') : null;
+}
+
+describe('resolver query table', () => {
+  it('has at least 250 realistic queries', () => {
+    expect(PLACE_QUERIES.length).toBeGreaterThanOrEqual(250);
+  });
+
+  it('resolves at least 97% of the table correctly', () => {
+    const misses: string[] = [];
+    for (const row of PLACE_QUERIES) {
+      const problem = check(row);
+      if (problem) misses.push(`  MISS "${row.q}": ${problem}`);
+    }
+    const score = (PLACE_QUERIES.length - misses.length) / PLACE_QUERIES.length;
+    console.log(
+      `resolver table: ${PLACE_QUERIES.length - misses.length}/${PLACE_QUERIES.length} = ${(score * 100).toFixed(1)}%` +
+        (misses.length ? `\n${misses.join('\n')}` : ''),
+    );
+    expect(score).toBeGreaterThanOrEqual(0.97);
+  });
+});
