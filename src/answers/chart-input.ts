@@ -9,7 +9,12 @@ import type { Answer, GapAnswer, IndicatorRef, SourceRef, TrendAnswer } from './
 const REFERENCE_CODES = new Set([SOUTH_EAST, LONDON, ENGLAND, UK]);
 
 function numberFormat(ind: IndicatorRef): NumberFormat {
-  return { prefix: ind.prefix, suffix: ind.suffix, decimals: ind.decimalPlaces, unitLabel: ind.unit || undefined };
+  return {
+    prefix: ind.prefix,
+    suffix: ind.suffix,
+    decimals: ind.decimalPlaces,
+    unitLabel: ind.unit || undefined,
+  };
 }
 
 export function chartSourceLine(source: SourceRef): string {
@@ -42,7 +47,11 @@ function lines(a: TrendAnswer): ChartInput {
   const northern = new Set(a.areas.filter((x) => x.northern).map((x) => x.code));
   const series: LineSeries[] = all.map((r) => {
     const byId = new Map(r.points.map((p) => [p.period.id, p.value]));
-    return { label: r.areaName, values: periodIds.map((id) => byId.get(id) ?? null), role: role(r.area, isNorthernCode(r.area, northern)) };
+    return {
+      label: r.areaName,
+      values: periodIds.map((id) => byId.get(id) ?? null),
+      role: role(r.area, isNorthernCode(r.area, northern)),
+    };
   });
   const first = periodIds.length ? labels.get(periodIds[0]) : '';
   const last = periodIds.length ? labels.get(periodIds[periodIds.length - 1]) : '';
@@ -73,7 +82,9 @@ function gapLines(a: GapAnswer): ChartInput {
     band = { upper: names[SOUTH_EAST], lower: 'The North' };
   } else {
     // Shade between the South East and the northern region furthest from it.
-    const worst = [...a.gaps].filter((g) => g.to === SOUTH_EAST).sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap))[0];
+    const worst = [...a.gaps]
+      .filter((g) => g.to === SOUTH_EAST)
+      .sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap))[0];
     if (worst) band = { upper: names[SOUTH_EAST], lower: worst.fromName };
   }
   return {
@@ -113,7 +124,9 @@ export function chartInputFor(answer: Answer): ChartInput | null {
     }
     case 'rank': {
       const items: BarItem[] = [
-        ...answer.rows.slice(0, 18).map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern) })),
+        ...answer.rows
+          .slice(0, 18)
+          .map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern) })),
         ...answer.references.map((f) => ({ label: f.areaName, value: f.value, role: 'reference' as const })),
       ];
       return {
@@ -130,7 +143,9 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       if (!item || answer.items.length !== 1 || item.figure.value === null) return null;
       const items: BarItem[] = [
         { label: answer.area.name, value: item.figure.value, role: answer.area.northern ? 'north' : 'other' },
-        ...item.comparisons.filter((c) => c.toValue !== null).map((c) => ({ label: c.toName, value: c.toValue, role: 'reference' as const })),
+        ...item.comparisons
+          .filter((c) => c.toValue !== null)
+          .map((c) => ({ label: c.toName, value: c.toValue, role: 'reference' as const })),
       ];
       return {
         kind: 'bars',

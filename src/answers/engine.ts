@@ -41,10 +41,16 @@ export function indicatorRef(ind: IndicatorMeta): IndicatorRef {
   };
 }
 
+/** "gross-median-weekly-pay" -> "Gross median weekly pay": the ELS dataset folder as a readable title. */
+export function datasetTitle(slug: string): string {
+  const words = slug.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function sourceRef(ind: IndicatorMeta, core: StatsCore): SourceRef {
   return {
     org: ind.sourceOrg,
-    dataset: ind.dataset,
+    dataset: datasetTitle(ind.dataset),
     url: ind.sourceUrl,
     releaseDate: ind.sourceDate,
     attribution: core.attribution,

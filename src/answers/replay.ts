@@ -9,11 +9,21 @@ import type { Answer } from './types';
 
 const schema = z.object({
   k: z.enum(['stats', 'compare', 'trend', 'rank', 'gap']),
-  a: z.array(z.string().regex(/^[A-Z]\w{1,9}$/)).max(20).default([]),
-  i: z.string().regex(/^[a-z0-9-]{1,120}$/).nullable().default(null),
+  a: z
+    .array(z.string().regex(/^[A-Z]\w{1,9}$/))
+    .max(20)
+    .default([]),
+  i: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/)
+    .nullable()
+    .default(null),
   y: z.number().int().min(1900).max(2100).nullable().default(null),
   s: z.number().int().min(1900).max(2100).nullable().default(null),
-  g: z.object({ id: z.string().max(60), label: z.string().max(120), c: z.array(z.string()).max(60).optional() }).nullable().default(null),
+  g: z
+    .object({ id: z.string().max(60), label: z.string().max(120), c: z.array(z.string()).max(60).optional() })
+    .nullable()
+    .default(null),
   n: z.number().int().min(1).max(500).nullable().default(null),
   d: z.enum(['top', 'bottom']).nullable().default(null),
 });
@@ -25,14 +35,40 @@ export function specOf(answer: Answer): AnswerSpec | null {
   const base = { a: [] as string[], i: null, y: null, s: null, g: null, n: null, d: null };
   switch (answer.kind) {
     case 'stats':
-      return { ...base, k: 'stats', a: [answer.area.code], i: answer.items.length === 1 ? answer.items[0].indicator.id : null, y: answer.items.length === 1 ? (answer.items[0].figure.period?.year ?? null) : null };
+      return {
+        ...base,
+        k: 'stats',
+        a: [answer.area.code],
+        i: answer.items.length === 1 ? answer.items[0].indicator.id : null,
+        y: answer.items.length === 1 ? (answer.items[0].figure.period?.year ?? null) : null,
+      };
     case 'compare':
-      return { ...base, k: 'compare', a: answer.areas.map((x) => x.code), i: answer.indicator.id, y: answer.period?.year ?? null };
+      return {
+        ...base,
+        k: 'compare',
+        a: answer.areas.map((x) => x.code),
+        i: answer.indicator.id,
+        y: answer.period?.year ?? null,
+      };
     case 'trend':
-      return { ...base, k: 'trend', a: answer.areas.map((x) => x.code), i: answer.indicator.id, s: answer.since };
+      return {
+        ...base,
+        k: 'trend',
+        a: answer.areas.map((x) => x.code),
+        i: answer.indicator.id,
+        s: answer.since,
+      };
     case 'rank': {
       const codes = answer.group.id === 'listed' ? answer.rows.map((r) => r.area) : undefined;
-      return { ...base, k: 'rank', i: answer.indicator.id, y: answer.period?.year ?? null, g: { id: answer.group.id, label: answer.group.label, c: codes }, n: answer.rows.length < answer.total ? answer.rows.length : null, d: answer.direction };
+      return {
+        ...base,
+        k: 'rank',
+        i: answer.indicator.id,
+        y: answer.period?.year ?? null,
+        g: { id: answer.group.id, label: answer.group.label, c: codes },
+        n: answer.rows.length < answer.total ? answer.rows.length : null,
+        d: answer.direction,
+      };
     }
     case 'gap':
       return { ...base, k: 'gap', i: answer.indicator.id, y: answer.period.year };
@@ -56,7 +92,11 @@ export function decodeSpec(value: string): AnswerSpec | null {
 }
 
 /** Rebuilds the answer a spec describes. Group codes come from the spec or from `groupCodes`. */
-export function replay(spec: AnswerSpec, core: StatsCore, groupCodes: (id: string) => string[] | null): Answer | null {
+export function replay(
+  spec: AnswerSpec,
+  core: StatsCore,
+  groupCodes: (id: string) => string[] | null,
+): Answer | null {
   const year = spec.y ?? undefined;
   const known = spec.a.filter((c) => core.geography.has(c));
   if (spec.i !== null && !core.hasIndicator(spec.i)) return null;
@@ -71,7 +111,12 @@ export function replay(spec: AnswerSpec, core: StatsCore, groupCodes: (id: strin
       if (!spec.i || !spec.g) return null;
       const codes = spec.g.c ?? groupCodes(spec.g.id);
       if (!codes) return null;
-      return answerRank(core, spec.i, { id: spec.g.id, label: spec.g.label, codes }, { n: spec.n ?? undefined, direction: spec.d ?? 'top', year });
+      return answerRank(
+        core,
+        spec.i,
+        { id: spec.g.id, label: spec.g.label, codes },
+        { n: spec.n ?? undefined, direction: spec.d ?? 'top', year },
+      );
     }
     case 'gap':
       return spec.i ? answerGap(core, spec.i, year) : null;

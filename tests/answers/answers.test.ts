@@ -1,0 +1,151 @@
+import { ask } from '../../src/answers/ask';
+import { chartInputFor } from '../../src/answers/chart-input';
+import { formatDiff, formatValue, ordinal } from '../../src/answers/format';
+import { COMMAND_HELP } from '../../src/answers/help';
+import { renderText } from '../../src/answers/render-text';
+import { decodeSpec, encodeSpec, replay, specOf } from '../../src/answers/replay';
+import { groupCodes } from '../../src/answers/group-codes';
+import { loadCore } from '../../src/data/core';
+import { answerCsv } from '../../src/slack/csv';
+
+const core = loadCore();
+
+describe('en-GB formatting', () => {
+  const money = { prefix: '£', suffix: '', decimalPlaces: 0, unit: '£' };
+  it('formats with thousands separators, £ and % and the metadata’s decimals', () => {
+    expect(formatValue(28187, money)).toBe('£28,187');
+    expect(formatValue(41.47, { ...money, decimalPlaces: 1 })).toBe('£41.5');
+    expect(formatValue(73.25, { prefix: '', suffix: '%', decimalPlaces: 1, unit: '%' })).toBe('73.3%');
+    expect(formatValue(null, money)).toBe('no data');
+    expect(formatDiff(-7092.48, money)).toBe('-£7,092');
+    expect(formatDiff(2, { prefix: '', suffix: '%', decimalPlaces: 1, unit: '%' })).toBe(
+      '+2.0 percentage points',
+    );
+    expect(ordinal(1)).toBe('1st');
+    expect(ordinal(12)).toBe('12th');
+    expect(ordinal(22)).toBe('22nd');
+    expect(ordinal(113)).toBe('113th');
+  });
+});
+
+describe('answers in words', () => {
+  it('stats: value, period, position, the South East and England, and the source', () => {
+    const text = renderText(ask('/stats leeds productivity', core));
+    expect(text).toContain('Gross value added per hour worked, 2023: £41.5');
+    expect(text).toMatch(/\d+(st|nd|rd|th) of 296 local authorities in England/);
+    expect(text).toContain('below South East at £45.2 (worse)');
+    expect(text).toContain('below England at £42.4 (worse)');
+    expect(text).toContain(
+      'Source: Office for National Statistics, Gross value added, released 19 Jun 2025, period 2023',
+    );
+  });
+  it('compare: every place side by side and the differences', () => {
+    const text = renderText(ask('/compare leeds vs reading on pay', core));
+    expect(text).toContain('Gross median weekly pay, Apr 2025');
+    expect(text).toContain('Leeds: £611');
+    expect(text).toMatch(/Reading: £\d{3}/);
+    expect(text).toContain('Against Leeds:');
+  });
+  it('trend: first, latest, change in units, % and per year', () => {
+    const a = ask('/trend pay for leeds since 2015', core);
+    expect(a.kind).toBe('trend');
+    const text = renderText(a);
+    expect(text).toMatch(
+      /Leeds: £\d{3} \(Apr 2015\) to £611 \(Apr 2025\), \+£\d+ \(\+\d+\.\d%\), \+£\d+\.\d a year/,
+    );
+  });
+  it('rank: the nine regions in order', () => {
+    const text = renderText(ask('/rank pay among english regions', core));
+    expect(text).toContain('1st. London: £767');
+    expect(text).toContain('9th. North East (North): £578');
+  });
+  it('gap: a derived North with its weighting stated, and how the gap moved', () => {
+    const text = renderText(ask('/gap income', core));
+    expect(text).toContain(
+      'The North: £21,095 (derived: mean of North East, North West and Yorkshire and The Humber weighted by ONS mid-2023 population',
+    );
+    expect(text).toContain('The North vs South East: -£7,092 (-25.2%)');
+    expect(text).toMatch(/The North: -£5,089 to -£7,092 \(widened\)/);
+  });
+  it('gap: no single North figure for a median, and it says why', () => {
+    const text = renderText(ask('/gap pay', core));
+    expect(text).not.toContain('The North:');
+    expect(text).toContain('cannot be averaged across regions honestly');
+  });
+  it('not a UK place: not forced onto one', () => {
+    for (const q of ['/stats paris', '/stats new south wales pay', '/stats asdf']) {
+      const a = ask(q, core);
+      expect(a.kind).toBe('clarify');
+      expect(renderText(a)).toMatch(/I couldn't find a UK place called "[^"]+"/);
+      expect(renderText(a)).toContain('Try: /stats leeds pay');
+    }
+  });
+  it('every help example answers with figures', () => {
+    for (const help of Object.values(COMMAND_HELP)) {
+      for (const example of help.examples) {
+        const a = ask(example, core);
+        expect([example, a.kind]).not.toEqual([example, 'clarify']);
+        expect(renderText(a)).toContain('Source:');
+      }
+    }
+  });
+});
+
+describe('answer specs (button values)', () => {
+  it('round-trips every kind and rebuilds the same answer', () => {
+    for (const q of [
+      '/stats leeds pay',
+      '/compare leeds vs reading on pay',
+      '/trend pay for leeds since 2015',
+      '/rank pay top 5',
+      '/rank pay among northern core cities',
+      '/gap productivity',
+    ]) {
+      const a = ask(q, core);
+      const spec = specOf(a);
+      expect(spec).not.toBeNull();
+      const value = encodeSpec(spec!);
+      expect(value.length).toBeLessThanOrEqual(2000);
+      const again = replay(decodeSpec(value)!, core, (id) => groupCodes(id, core));
+      expect(renderText(again!)).toBe(renderText(a));
+    }
+  });
+  it('rejects tampered values', () => {
+    expect(decodeSpec('not json')).toBeNull();
+    expect(decodeSpec('{"k":"drop table"}')).toBeNull();
+    expect(decodeSpec('{"k":"stats","a":["<!channel>"]}')).toBeNull();
+  });
+});
+
+describe('charts and CSV from answers', () => {
+  it('compare becomes bars with the South East and England as references', () => {
+    const input = chartInputFor(ask('/compare leeds vs reading on productivity', core));
+    expect(input?.kind).toBe('bars');
+    if (input?.kind !== 'bars') return;
+    expect(input.items.map((i) => [i.label, i.value, i.role])).toEqual([
+      ['Leeds', 41.47, 'north'],
+      ['Reading', 48.48, 'other'],
+      ['South East', 45.22, 'reference'],
+      ['England', 42.39, 'reference'],
+    ]);
+    expect(input.sourceLine).toContain(
+      'Source: Office for National Statistics, Gross value added, released 19 Jun 2025',
+    );
+  });
+  it('gap becomes lines with a shaded gap band', () => {
+    const input = chartInputFor(ask('/gap productivity', core));
+    expect(input?.kind).toBe('lines');
+    if (input?.kind !== 'lines') return;
+    expect(input.periods[0]).toBe('2004');
+    expect(input.gapBand).toEqual({ upper: 'South East', lower: 'North East' });
+  });
+  it('CSV keeps published values, periods and sources, and defuses formulas', () => {
+    const csv = answerCsv(ask('/compare leeds vs reading on productivity', core))!;
+    expect(csv.split('\r\n')[0]).toBe(
+      'area_code,area_name,indicator_id,indicator,period,value,lower_95,upper_95,note,source,released',
+    );
+    expect(csv).toContain(
+      'E08000035,Leeds,gross-value-added-per-hour-worked,Gross value added per hour worked,2023,41.47,,,,Office for National Statistics,2025-06-19',
+    );
+  });
+});
