@@ -25,13 +25,24 @@ type AckBody = { response_type?: string; text?: string; blocks?: unknown[] };
 beforeAll(async () => {
   fake = await startFakeSlack();
   store = await openStore({ dataDir: ':memory:' });
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    PORT: '0',
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: 'silent',
+  });
   started = await startSlackApp(config, {
     core,
     store,
     logger: createLogger({ level: 'silent' }),
     scheduler: false,
-    bolt: { botId: fake.botId, botUserId: fake.botUserId, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } } },
+    bolt: {
+      botId: fake.botId,
+      botUserId: fake.botUserId,
+      tokenVerificationEnabled: false,
+      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
+    },
   });
   base = `http://127.0.0.1:${started.port}`;
 });
@@ -57,7 +68,12 @@ beforeEach(async () => {
 });
 
 async function command(cmd: string, text: string, extra: Record<string, string> = {}): Promise<AckBody> {
-  const res = await postToApp(base, 'command', { command: cmd, text, response_url: fake.responseUrl(`r${nextTs()}`), ...extra }, { secret: SECRET });
+  const res = await postToApp(
+    base,
+    'command',
+    { command: cmd, text, response_url: fake.responseUrl(`r${nextTs()}`), ...extra },
+    { secret: SECRET },
+  );
   expect(res.status).toBe(200);
   const body = await res.text();
   return body ? (JSON.parse(body) as AckBody) : {};
@@ -82,11 +98,26 @@ describe('HTTP basics', () => {
     expect(await res.json()).toEqual({ challenge: 'abc123' });
   });
   it('rejects a bad signature and a stale timestamp with 401', async () => {
-    const bad = await postToApp(base, 'command', { command: '/stats', text: 'leeds' }, { secret: SECRET, signature: 'v0=deadbeef' });
+    const bad = await postToApp(
+      base,
+      'command',
+      { command: '/stats', text: 'leeds' },
+      { secret: SECRET, signature: 'v0=deadbeef' },
+    );
     expect(bad.status).toBe(401);
-    const stale = await postToApp(base, 'command', { command: '/stats', text: 'leeds' }, { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await postToApp(
+      base,
+      'command',
+      { command: '/stats', text: 'leeds' },
+      { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 },
+    );
     expect(stale.status).toBe(401);
-    const wrongSecret = await postToApp(base, 'command', { command: '/stats', text: 'leeds' }, { secret: 'not-the-secret' });
+    const wrongSecret = await postToApp(
+      base,
+      'command',
+      { command: '/stats', text: 'leeds' },
+      { secret: 'not-the-secret' },
+    );
     expect(wrongSecret.status).toBe(401);
   });
 });
@@ -100,7 +131,9 @@ describe('slash commands', () => {
     expect(text).toContain('£607'); // 606.6 rounded to the metadata's 0 decimal places
     expect(text).toContain('Apr 2025');
     // Ranked among the English authorities that have a pay figure (two are suppressed).
-    const withPay = core.geography.peersOf('E08000039').codes.filter((c) => core.value('gross-median-weekly-pay', c, 2025).value !== null);
+    const withPay = core.geography
+      .peersOf('E08000039')
+      .codes.filter((c) => core.value('gross-median-weekly-pay', c, 2025).value !== null);
     expect(text).toContain(`of ${withPay.length} local authorities in England`);
     expect(text).toContain('South East at £678');
     expect(text).toContain('Source: Office for National Statistics');
@@ -134,14 +167,17 @@ describe('slash commands', () => {
     for (const b of [trend, rank, gap]) expectSafe(b);
   });
 
-  it.each(['/stats', '/compare', '/trend', '/rank', '/gap'])('%s help and an empty %s give help with examples', async (cmd) => {
-    for (const text of ['help', '']) {
-      const body = await command(cmd, text);
-      expect(body.response_type).toBe('ephemeral');
-      expect(allText(body)).toContain('Examples');
-      expect(allText(body)).toContain(cmd);
-    }
-  });
+  it.each(['/stats', '/compare', '/trend', '/rank', '/gap'])(
+    '%s help and an empty %s give help with examples',
+    async (cmd) => {
+      for (const text of ['help', '']) {
+        const body = await command(cmd, text);
+        expect(body.response_type).toBe('ephemeral');
+        expect(allText(body)).toContain('Examples');
+        expect(allText(body)).toContain(cmd);
+      }
+    },
+  );
 
   it('not found: says what was not understood, the closest matches and an example', async () => {
     const body = await command('/stats', 'paris pay');
@@ -188,8 +224,39 @@ describe('hostile input', () => {
         fc.constantFrom('/stats', '/compare', '/trend', '/rank', '/gap'),
         fc.oneof(
           fc.string({ maxLength: 300 }),
-          fc.constantFrom('<!channel>', '<!everyone>', '<@U123>', 'leeds vs <!here>', 'top 99999999', 'since 0001', 'on on on', '/compare'),
-          fc.array(fc.constantFrom('leeds', 'vs', 'pay', 'on', '2019', 'top', '5', 'among', 'northern', 'cities', 'since', 'hull', '<!channel>', ',', 'and', 'private'), { maxLength: 12 }).map((w) => w.join(' ')),
+          fc.constantFrom(
+            '<!channel>',
+            '<!everyone>',
+            '<@U123>',
+            'leeds vs <!here>',
+            'top 99999999',
+            'since 0001',
+            'on on on',
+            '/compare',
+          ),
+          fc
+            .array(
+              fc.constantFrom(
+                'leeds',
+                'vs',
+                'pay',
+                'on',
+                '2019',
+                'top',
+                '5',
+                'among',
+                'northern',
+                'cities',
+                'since',
+                'hull',
+                '<!channel>',
+                ',',
+                'and',
+                'private',
+              ),
+              { maxLength: 12 },
+            )
+            .map((w) => w.join(' ')),
         ),
         async (cmd, text) => {
           const body = await command(cmd, text);
@@ -205,7 +272,12 @@ describe('hostile input', () => {
 describe('mentions and DMs', () => {
   it('answers a mention in a thread under it, with the chart in the same thread', async () => {
     const ts = nextTs();
-    const res = await postToApp(base, 'app_mention', { text: `<@${fake.botUserId}> how does Leeds compare with Reading on pay?`, ts, event_id: `Ev${ts}` }, { secret: SECRET });
+    const res = await postToApp(
+      base,
+      'app_mention',
+      { text: `<@${fake.botUserId}> how does Leeds compare with Reading on pay?`, ts, event_id: `Ev${ts}` },
+      { secret: SECRET },
+    );
     expect(res.status).toBe(200);
     const post = await fake.waitFor('chat.postMessage', undefined, 5000);
     expect(post.params.thread_ts).toBe(ts);
@@ -217,7 +289,11 @@ describe('mentions and DMs', () => {
 
   it('answers a retried event once (deduplicated on event_id)', async () => {
     const ts = nextTs();
-    const input = { text: `<@${fake.botUserId}> what's productivity like in Hull?`, ts, event_id: `EvRetry${ts}` };
+    const input = {
+      text: `<@${fake.botUserId}> what's productivity like in Hull?`,
+      ts,
+      event_id: `EvRetry${ts}`,
+    };
     await postToApp(base, 'app_mention', input, { secret: SECRET });
     await fake.waitFor('chat.postMessage', undefined, 5000);
     const retry = await postToApp(base, 'app_mention', input, { secret: SECRET, retryNum: 1 });
@@ -230,7 +306,12 @@ describe('mentions and DMs', () => {
 
   it('answers a direct message', async () => {
     const ts = nextTs();
-    await postToApp(base, 'message.im', { text: 'gap in income', channel: 'D0DM', ts, event_id: `EvDm${ts}` }, { secret: SECRET });
+    await postToApp(
+      base,
+      'message.im',
+      { text: 'gap in income', channel: 'D0DM', ts, event_id: `EvDm${ts}` },
+      { secret: SECRET },
+    );
     const post = await fake.waitFor('chat.postMessage', undefined, 5000);
     expect(post.params.channel).toBe('D0DM');
     expect(String(post.params.text)).toMatch(/gross disposable household income/i);
@@ -238,11 +319,25 @@ describe('mentions and DMs', () => {
 });
 
 describe('buttons', () => {
-  const leedsPay = encodeSpec({ k: 'stats', a: ['E08000035'], i: 'gross-median-weekly-pay', y: null, s: null, g: null, n: null, d: null });
+  const leedsPay = encodeSpec({
+    k: 'stats',
+    a: ['E08000035'],
+    i: 'gross-median-weekly-pay',
+    y: null,
+    s: null,
+    g: null,
+    n: null,
+    d: null,
+  });
 
   async function click(actionId: string, value: string) {
     const id = `act${nextTs()}`;
-    const res = await postToApp(base, 'block_actions', { action_id: actionId, value, response_url: fake.responseUrl(id) }, { secret: SECRET });
+    const res = await postToApp(
+      base,
+      'block_actions',
+      { action_id: actionId, value, response_url: fake.responseUrl(id) },
+      { secret: SECRET },
+    );
     expect(res.status).toBe(200);
     return id;
   }
@@ -286,20 +381,37 @@ describe('Socket Mode', () => {
   it('delivers a slash command over the socket and acks with the answer', async () => {
     const sockFake = await startFakeSlack();
     const sockStore = await openStore({ dataDir: ':memory:' });
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: sockFake.apiUrl, LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-test',
+      SLACK_API_URL: sockFake.apiUrl,
+      LOG_LEVEL: 'silent',
+    });
     const app = await startSlackApp(config, {
       core,
       store: sockStore,
       logger: createLogger({ level: 'silent' }),
       scheduler: false,
-      bolt: { botId: sockFake.botId, botUserId: sockFake.botUserId, tokenVerificationEnabled: false, clientOptions: { slackApiUrl: sockFake.apiUrl, retryConfig: { retries: 0 } } },
+      bolt: {
+        botId: sockFake.botId,
+        botUserId: sockFake.botUserId,
+        tokenVerificationEnabled: false,
+        clientOptions: { slackApiUrl: sockFake.apiUrl, retryConfig: { retries: 0 } },
+      },
     });
     try {
       await sockFake.waitForSocket();
       const ack = await sockFake.sendEnvelope({
         type: 'slash_commands',
         accepts_response_payload: true,
-        payload: { command: '/stats', text: 'leeds productivity', channel_id: TEST_CHANNEL_ID, user_id: TEST_USER_ID, team_id: 'T0TEAM', response_url: sockFake.responseUrl('s1') },
+        payload: {
+          command: '/stats',
+          text: 'leeds productivity',
+          channel_id: TEST_CHANNEL_ID,
+          user_id: TEST_USER_ID,
+          team_id: 'T0TEAM',
+          response_url: sockFake.responseUrl('s1'),
+        },
       });
       expect(JSON.stringify(ack.payload)).toContain('£41.5');
     } finally {
@@ -310,3 +422,60 @@ describe('Socket Mode', () => {
   });
 });
 
+describe('QuickChart renderer', () => {
+  it('posts an image block with alt text, and uploads a PNG when the URL would pass 3,000 characters', async () => {
+    const qcFake = await startFakeSlack();
+    const qcStore = await openStore({ dataDir: ':memory:' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: '0',
+      SLACK_API_URL: qcFake.apiUrl,
+      CHART_RENDERER: 'quickchart',
+      QUICKCHART_BASE_URL: 'http://127.0.0.1:3400',
+      LOG_LEVEL: 'silent',
+    });
+    const app = await startSlackApp(config, {
+      core,
+      store: qcStore,
+      logger: createLogger({ level: 'silent' }),
+      scheduler: false,
+      bolt: {
+        botId: qcFake.botId,
+        botUserId: qcFake.botUserId,
+        tokenVerificationEnabled: false,
+        clientOptions: { slackApiUrl: qcFake.apiUrl, retryConfig: { retries: 0 } },
+      },
+    });
+    try {
+      const url = `http://127.0.0.1:${app.port}`;
+      await postToApp(
+        url,
+        'command',
+        { command: '/compare', text: 'leeds vs reading on pay', response_url: qcFake.responseUrl('q1') },
+        { secret: SECRET },
+      );
+      const post = await qcFake.waitFor('chat.postMessage', undefined, 5000);
+      const blocks = post.params.blocks as { type: string; image_url: string; alt_text: string }[];
+      expect(blocks[0].type).toBe('image');
+      expect(blocks[0].image_url.startsWith('http://127.0.0.1:3400/chart?')).toBe(true);
+      expect(blocks[0].image_url.length).toBeLessThanOrEqual(3000);
+      expect(blocks[0].alt_text).toContain('Leeds');
+      expect(blocks[0].alt_text).toContain('Reading');
+      // Twelve places over 15 years: too long for image_url, so rendered locally and uploaded.
+      const places =
+        'leeds, bradford, wakefield, kirklees, calderdale, sheffield, barnsley, rotherham, doncaster, york, hull, manchester';
+      await postToApp(
+        url,
+        'command',
+        { command: '/trend', text: `pay for ${places} since 2010`, response_url: qcFake.responseUrl('q2') },
+        { secret: SECRET },
+      );
+      await qcFake.waitFor('files.completeUploadExternal', undefined, 10000);
+    } finally {
+      await app.stop();
+      await qcStore.close();
+      await qcFake.close();
+    }
+  });
+});
