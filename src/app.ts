@@ -1,6 +1,7 @@
-import { App, type AppOptions, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, type AppOptions, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import { createChartRenderer } from './charts';
 import * as compare from './commands/compare';
+import * as digest from './commands/digest';
 import * as gap from './commands/gap';
 import * as rank from './commands/rank';
 import * as stats from './commands/stats';
@@ -8,6 +9,7 @@ import * as trend from './commands/trend';
 import type { Config } from './config';
 import { loadCore } from './data/core';
 import type { StatsCore } from './data/stats';
+import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
 import * as answerActions from './slack/actions/answer-actions';
 import type { AppDeps } from './slack/deps';
@@ -40,7 +42,7 @@ export interface CreateAppOptions {
 
 export function registerListeners(app: App, deps: AppDeps): void {
   app.use(dedupeEvents(deps));
-  for (const command of [stats, compare, trend, rank, gap]) command.register(app, deps);
+  for (const command of [stats, compare, trend, rank, gap, digest]) command.register(app, deps);
   appMention.register(app, deps);
   directMessage.register(app, deps);
   answerActions.register(app, deps);
@@ -96,6 +98,21 @@ export async function startSlackApp(config: Readonly<Config>, options: CreateApp
     store,
   };
   registerListeners(app, deps);
+  let scheduler: DigestScheduler | undefined;
+  if (options.scheduler !== false) {
+    // Its own client: 429s come back to the scheduler (which honours Retry-After on its injected clock and
+    // paces every channel) instead of being waited out inside the WebClient.
+    const digestClient = new webApi.WebClient(config.slack.botToken, {
+      ...clientOptions,
+      logger: toBoltLogger(logger, 'digest'),
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      timeout: 15_000,
+    });
+    scheduler = startDigestScheduler(deps, digestClient, {
+      maxCatchUpMs: config.digestMaxCatchUpHours * 3_600_000,
+    });
+  }
   state.ready = true;
   const address = receiver && server && typeof server === 'object' && 'address' in server ? (server as import('node:http').Server).address() : null;
   const port = address && typeof address === 'object' ? address.port : null;
@@ -105,6 +122,7 @@ export async function startSlackApp(config: Readonly<Config>, options: CreateApp
     deps,
     port,
     async stop() {
+      await scheduler?.stop();
       await app.stop();
       if (!options.store) await store.close();
     },
