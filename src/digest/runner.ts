@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { deliverChart } from '../slack/deliver';
 import type { AppDeps } from '../slack/deps';
-import type { Subscription } from '../store/types';
-import { buildDigest } from './content';
+import type { DigestState, Subscription } from '../store/types';
+import { buildDigest, type DigestContent } from './content';
 import {
   type Clock,
   classifySlackError,
@@ -98,6 +98,11 @@ export class DigestRunner {
   private readonly maxCatchUpMs: number;
   private readonly leaseMs: number;
   private readonly concurrency: number;
+  /**
+   * buildDigest is pure, so within one tick subscriptions with the same places, indicators, zone, slot and
+   * previous state (typically everyone on the defaults) share one build. Cleared at every tick.
+   */
+  private contentCache = new Map<string, DigestContent>();
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -128,6 +133,7 @@ export class DigestRunner {
       'not-claimed': 0,
       crashed: 0,
     };
+    this.contentCache = new Map();
     const started = this.clock.now().getTime();
     // `now` moves on with the clock while the tick runs, so claims made late in a long tick get fresh leases.
     const at = () => new Date(now.getTime() + (this.clock.now().getTime() - started));
@@ -202,7 +208,7 @@ export class DigestRunner {
   }
 
   private async deliverSlot(sub: Subscription, slot: Date, at: () => Date): Promise<SlotOutcome> {
-    const { store, logger, core } = this.deps;
+    const { store, logger } = this.deps;
     const log = { subscriptionId: sub.id, slot: slot.toISOString(), channel: sub.channelId };
     try {
       const claim = await store.claimSlot(sub.id, slot, this.instanceId, at(), this.leaseMs);
@@ -217,7 +223,7 @@ export class DigestRunner {
       }
 
       const previous = await store.getDigestState(sub.id);
-      const content = buildDigest(core, sub, previous, slot);
+      const content = this.content(sub, previous, slot);
 
       if (claim.reclaim) {
         // An earlier attempt may have posted before it died or failed: look for the slot's metadata.
@@ -285,6 +291,16 @@ export class DigestRunner {
       logger.error({ ...log, err: String(err) }, 'digest delivery interrupted; will be re-claimed');
       return 'crashed';
     }
+  }
+
+  private content(sub: Subscription, previous: DigestState | null, slot: Date): DigestContent {
+    const key = JSON.stringify([sub.places, sub.indicators, sub.tz, previous, slot.getTime()]);
+    let content = this.contentCache.get(key);
+    if (!content) {
+      content = buildDigest(this.deps.core, sub, previous, slot);
+      if (this.contentCache.size < 1000) this.contentCache.set(key, content);
+    }
+    return content;
   }
 
   private async onFailure(
