@@ -1,13 +1,11 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel } from '@slack/bolt';
 import { ask } from '../src/answers/ask';
-import { loadConfig } from '../src/config';
 import { loadCore } from '../src/data/core';
-import { createLogger } from '../src/log';
 import { measureResolver } from '../src/resolve/bench';
-import { openStore } from '../src/store';
 import { benchQueries } from './bench-queries';
 
 // `npm run bench [-- --only data,resolve,answer,charts,slack,digest]`: prints speed and memory
@@ -91,25 +89,33 @@ function signed(body: string, ts: number): Record<string, string> {
   };
 }
 
-/** (a) A bare node:http server that verifies the same signature and returns a fixed JSON. */
-function bareServer(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const ts = Number(req.headers['x-slack-request-timestamp']);
-      const expected = `v0=${crypto.createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-      const given = String(req.headers['x-slack-signature'] ?? '');
-      const ok =
-        Math.abs(Date.now() / 1000 - ts) < 300 &&
-        given.length === expected.length &&
-        crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(ok ? JSON.stringify({ response_type: 'ephemeral', text: 'ok' }) : '');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+/** Like load(), but every request carries a different realistic /stats text, so no answer is cached. */
+async function loadVaried(url: string, bodies: string[]): Promise<Awaited<ReturnType<typeof load>>> {
+  const autocannon = (await import('autocannon')).default;
+  let i = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: 16,
+    duration: 10,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          const body = bodies[i++ % bodies.length];
+          return { ...req, body, headers: signed(body, Math.floor(Date.now() / 1000)) };
+        },
+      },
+    ],
+  } as unknown as Parameters<typeof autocannon>[0]);
+  const lat = result.latency as unknown as Record<string, number>;
+  return {
+    rps: result.requests.average,
+    p50: lat.p50,
+    p95: lat.p97_5 ?? lat.p90,
+    p99: lat.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function load(
@@ -137,23 +143,36 @@ async function load(
   };
 }
 
+/** Starts one benchmark server in a child process and resolves with its port. */
+function spawnServer(
+  kind: 'bare' | 'static' | 'northstat',
+  apiUrl: string,
+): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'bench-server.js'), kind, SECRET, apiUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      buffer += c.toString();
+      const m = /port (\d+)/.exec(buffer);
+      if (m) resolve({ port: Number(m[1]), child });
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} bench server exited with ${code}`)));
+  });
+}
+
 async function benchSlack(): Promise<void> {
-  const core = loadCore();
+  // A Web API stub that answers ok: /stats acks with the whole answer and calls no Web API method.
   const fakeApi = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });
   await new Promise<void>((r) => fakeApi.listen(0, '127.0.0.1', r));
   const apiUrl = `http://127.0.0.1:${(fakeApi.address() as AddressInfo).port}/api/`;
-  const bolt = {
-    botId: 'B0BOT',
-    botUserId: 'U0BOT',
-    tokenVerificationEnabled: false,
-    clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
-  };
-  const form = (command: string, text: string) =>
+  const form = (text: string) =>
     new URLSearchParams({
-      command,
+      command: '/stats',
       text,
       team_id: 'T1',
       channel_id: 'C1',
@@ -161,51 +180,29 @@ async function benchSlack(): Promise<void> {
       response_url: `${apiUrl}response`,
       trigger_id: 't',
     }).toString();
-
-  const bare = await bareServer();
-  const staticApp = new App({
-    token: 'xoxb-bench',
-    signingSecret: SECRET,
-    logLevel: LogLevel.ERROR,
-    ...bolt,
-  });
-  staticApp.command('/ping', async ({ ack }) => ack({ response_type: 'ephemeral', text: 'pong' }));
-  const staticServer = (await staticApp.start(0)) as unknown as http.Server;
-  const { startSlackApp } = await import('../src/app');
-  const store = await openStore({ dataDir: ':memory:' });
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SECRET,
-    PORT: '0',
-    SLACK_API_URL: apiUrl,
-    LOG_LEVEL: 'silent',
-  });
-  const real = await startSlackApp(config, {
-    core,
-    store,
-    logger: createLogger({ level: 'silent' }),
-    scheduler: false,
-    bolt,
-  });
-
-  const url = (s: http.Server | number | null) =>
-    `http://127.0.0.1:${typeof s === 'number' ? s : (s?.address() as AddressInfo).port}/slack/events`;
-  const a = await load(url(bare), form('/ping', ''));
-  const b = await load(url(staticServer), form('/ping', ''));
-  // /stats is text-only (no chart), so the ack carries the whole answer, as in production.
-  const c = await load(url(real.port), form('/stats', 'leeds productivity'));
+  const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+  // Texts for the uncached run: /stats place + indicator, none repeated within the run's likely length.
+  const varied = benchQueries(60_000, 99)
+    .filter((q) => q.startsWith('/stats '))
+    .map((q, k) => form(`${q.slice('/stats '.length)} ${2010 + (k % 14)}`));
+  for (const kind of ['bare', 'static', 'northstat'] as const) {
+    const { port, child } = await spawnServer(kind, apiUrl);
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    await load(url, form('leeds productivity')); // warm-up (JIT)
+    results[kind] = await load(url, form('leeds productivity'));
+    if (kind === 'northstat') results.varied = await loadVaried(url, varied);
+    child.kill();
+  }
+  const [a, b, c, d] = [results.bare, results.static, results.northstat, results.varied];
   const line = (name: string, r: typeof a) =>
-    `slack: ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s, p50 ${r.p50} ms, p97.5 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`;
+    `slack: ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s, p50 ${r.p50} ms, p97.5 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`;
   console.log(line('(a) bare node:http + HMAC', a));
   console.log(line('(b) Bolt static ack', b));
   console.log(line('(c) Northstat /stats leeds productivity', c));
+  console.log(line('(d) Northstat /stats, every text different', d));
   console.log(
-    `slack: ratios: Northstat/static Bolt ${((c.rps / b.rps) * 100).toFixed(0)}%, static Bolt/bare ${((b.rps / a.rps) * 100).toFixed(0)}%, Northstat/bare ${((c.rps / a.rps) * 100).toFixed(0)}% (concurrency 16, 10 s each)`,
+    `slack: ratios: Northstat/static Bolt ${((c.rps / b.rps) * 100).toFixed(0)}%, static Bolt/bare ${((b.rps / a.rps) * 100).toFixed(0)}%, Northstat/bare ${((c.rps / a.rps) * 100).toFixed(0)}%, uncached Northstat/static Bolt ${((d.rps / b.rps) * 100).toFixed(0)}% (each server in its own process; autocannon concurrency 16, 10 s after a 10 s warm-up)`,
   );
-  await real.stop();
-  await store.close();
-  await staticApp.stop();
-  bare.close();
   fakeApi.close();
 }
 

@@ -111,6 +111,8 @@ export function toBoltLogger(base: Logger, name = 'bolt'): BoltLogger {
   const emit =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...msg: unknown[]): void => {
+      // Bolt logs several debug lines per request: skip the formatting when the level is off.
+      if (!child.isLevelEnabled(level)) return;
       const [first, ...rest] = msg;
       if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' '));
       else child[level](msg.map((m) => (typeof m === 'string' ? m : safeStringify(m))).join(' '));

@@ -17,7 +17,8 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  if (config.mode === 'console') return runConsole(process.stdin, process.stdout, { chartDir: `${config.dataDir}/charts` });
+  if (config.mode === 'console')
+    return runConsole(process.stdin, process.stdout, { chartDir: `${config.dataDir}/charts` });
   const logger = createLogger({ level: config.logLevel });
   const { startSlackApp } = await import('./app');
   const started = await startSlackApp(config, { logger });

@@ -7,8 +7,17 @@ export type ValueFormat = Pick<IndicatorMeta, 'prefix' | 'suffix' | 'decimalPlac
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// One Intl.NumberFormat per number of decimals: toLocaleString builds a new formatter on every call,
+// which made Block Kit rendering the slowest step of a /stats answer.
+const formatters = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number, decimals: number): string {
-  return value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let f = formatters.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, f);
+  }
+  return f.format(value);
 }
 
 /** "£41.5", "73.2%", "6.9 score out of 10", "12,345 people"; "no data" for null. */
@@ -50,5 +59,5 @@ export function ordinal(n: number): string {
 }
 
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? word : pluralWord}`;
+  return `${formatNumber(n, 0)} ${n === 1 ? word : pluralWord}`;
 }

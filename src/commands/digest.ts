@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
 import { formatDate } from '../answers/format';
@@ -398,6 +398,8 @@ export function digestListener(deps: AppDeps) {
 }
 
 /** `/digest`. */
-export function register(app: App, deps: AppDeps): void {
-  app.command('/digest', digestListener(deps));
+export const name = '/digest';
+
+export function listener(deps: AppDeps) {
+  return digestListener(deps);
 }

@@ -3,7 +3,19 @@ import type { Answer, Figure } from '../answers/types';
 // "Download CSV": the answer's own numbers, unrounded, with period and source on every row, so a
 // spreadsheet pasted into a briefing still says where each figure came from.
 
-const HEADER = ['area_code', 'area_name', 'indicator_id', 'indicator', 'period', 'value', 'lower_95', 'upper_95', 'note', 'source', 'released'];
+const HEADER = [
+  'area_code',
+  'area_name',
+  'indicator_id',
+  'indicator',
+  'period',
+  'value',
+  'lower_95',
+  'upper_95',
+  'note',
+  'source',
+  'released',
+];
 
 function cell(value: string | number | null): string {
   if (value === null) return '';
@@ -16,7 +28,19 @@ function cell(value: string | number | null): string {
 export function answerCsv(answer: Answer): string | null {
   const rows: (string | number | null)[][] = [];
   const add = (f: Figure, ind: { id: string; label: string }, src: { org: string; releaseDate: string }) =>
-    rows.push([f.area, f.areaName, ind.id, ind.label, f.period?.label ?? null, f.value, f.lci, f.uci, f.note, src.org, src.releaseDate]);
+    rows.push([
+      f.area,
+      f.areaName,
+      ind.id,
+      ind.label,
+      f.period?.label ?? null,
+      f.value,
+      f.lci,
+      f.uci,
+      f.note,
+      src.org,
+      src.releaseDate,
+    ]);
   switch (answer.kind) {
     case 'stats':
       for (const item of answer.items) add(item.figure, item.indicator, item.source);
@@ -30,13 +54,37 @@ export function answerCsv(answer: Answer): string | null {
     case 'gap':
       for (const f of answer.rows) add(f, answer.indicator, answer.source);
       if (answer.north) {
-        rows.push(['north', 'The North (derived)', answer.indicator.id, answer.indicator.label, answer.period.label, answer.north.value, null, null, answer.north.method, answer.source.org, answer.source.releaseDate]);
+        rows.push([
+          'north',
+          'The North (derived)',
+          answer.indicator.id,
+          answer.indicator.label,
+          answer.period.label,
+          answer.north.value,
+          null,
+          null,
+          answer.north.method,
+          answer.source.org,
+          answer.source.releaseDate,
+        ]);
       }
       break;
     case 'trend':
       for (const r of [...answer.rows, ...answer.references]) {
         for (const p of r.points) {
-          rows.push([r.area, r.areaName, answer.indicator.id, answer.indicator.label, p.period.label, p.value, p.lci, p.uci, p.value === null ? (p.status ?? 'not available') : null, answer.source.org, answer.source.releaseDate]);
+          rows.push([
+            r.area,
+            r.areaName,
+            answer.indicator.id,
+            answer.indicator.label,
+            p.period.label,
+            p.value,
+            p.lci,
+            p.uci,
+            p.value === null ? (p.status ?? 'not available') : null,
+            answer.source.org,
+            answer.source.releaseDate,
+          ]);
         }
       }
       break;

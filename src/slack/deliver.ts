@@ -18,7 +18,13 @@ export interface Destination {
 export type DeliveryOutcome = 'posted' | 'no-chart' | 'not-in-channel' | 'failed';
 
 /** Slack error codes that mean "the bot may not post here" rather than "try again". */
-const NOT_ALLOWED = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'not_allowed_token_type']);
+const NOT_ALLOWED = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'not_allowed_token_type',
+]);
 
 export function slackErrorCode(err: unknown): string | undefined {
   const data = (err as { data?: { error?: string } })?.data;
@@ -26,7 +32,12 @@ export function slackErrorCode(err: unknown): string | undefined {
 }
 
 /** Uploads or links the answer's chart into the destination; says so helpfully when it cannot. */
-export async function deliverChart(client: WebClient, deps: AppDeps, answer: Answer, to: Destination): Promise<DeliveryOutcome> {
+export async function deliverChart(
+  client: WebClient,
+  deps: AppDeps,
+  answer: Answer,
+  to: Destination,
+): Promise<DeliveryOutcome> {
   const input = chartInputFor(answer);
   if (!input) return 'no-chart';
   try {
@@ -36,7 +47,14 @@ export async function deliverChart(client: WebClient, deps: AppDeps, answer: Ans
         channel: to.channel,
         thread_ts: to.threadTs,
         text: escapeMrkdwn(chart.title),
-        blocks: [{ type: 'image', image_url: chart.url, alt_text: chart.altText, title: { type: 'plain_text', text: chart.title.slice(0, 2000) } }],
+        blocks: [
+          {
+            type: 'image',
+            image_url: chart.url,
+            alt_text: chart.altText,
+            title: { type: 'plain_text', text: chart.title.slice(0, 2000) },
+          },
+        ],
       });
       return 'posted';
     }

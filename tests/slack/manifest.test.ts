@@ -33,7 +33,7 @@ function walk(value: unknown, at: string, problems: string[]): void {
   if (value === null || value === undefined) problems.push(`${at} is null`);
   else if (Array.isArray(value)) {
     if (value.length === 0) problems.push(`${at} is an empty array`);
-    value.forEach((v, i) => walk(v, `${at}[${i}]`, problems));
+    for (const [i, v] of value.entries()) walk(v, `${at}[${i}]`, problems);
   } else if (typeof value === 'object')
     for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`, problems);
 }

@@ -1,4 +1,10 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { answerCompare } from '../../answers/engine';
 import { decodeSpec, replay } from '../../answers/replay';
 import type { Answer } from '../../answers/types';
@@ -29,77 +35,128 @@ function where(args: ButtonArgs): { channel: string; user: string; threadTs?: st
 }
 
 async function stale(args: ButtonArgs): Promise<void> {
-  await args.respond({ response_type: 'ephemeral', replace_original: false, ...plainMessage('That button has expired. Ask again, e.g. `/stats leeds pay`.') });
+  await args.respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    ...plainMessage('That button has expired. Ask again, e.g. `/stats leeds pay`.'),
+  });
 }
 
-export function register(app: App, deps: AppDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTIONS.showChart, async (args) => {
-    await args.ack();
-    const result = rebuild(args, deps);
-    if (!result) return stale(args);
-    const to = where(args);
-    const channel = to.isPrivate ? await dmChannel(args.client, to.user) : to.channel;
-    const outcome = await deliverChart(args.client, deps, result, { channel, threadTs: to.isPrivate ? undefined : to.threadTs, user: to.user });
-    if (outcome === 'no-chart') await args.respond({ response_type: 'ephemeral', replace_original: false, ...plainMessage('There is no chart for this answer.') });
-  });
-
-  app.action<BlockAction<ButtonAction>>(ACTIONS.compareSimilar, async (args) => {
-    await args.ack();
-    const spec = decodeSpec(args.action.value ?? '');
-    const area = spec?.a[0];
-    if (!spec || !area || !spec.i || !deps.core.hasIndicator(spec.i) || !deps.core.geography.has(area)) return stale(args);
-    const similar = deps.core.geography.similar(area).slice(0, 5);
-    if (similar.length === 0) {
-      await args.respond({ response_type: 'ephemeral', replace_original: false, ...plainMessage('ONS publishes no statistical neighbours for this area.') });
-      return;
-    }
-    const result = answerCompare(deps.core, [area, ...similar], spec.i);
-    result.notes.push(`Similar areas are the ONS statistical neighbours of ${deps.core.geography.name(area)}.`);
-    const to = where(args);
-    await args.respond({ response_type: to.isPrivate ? 'ephemeral' : 'in_channel', replace_original: false, ...answerMessage(result, { isPrivate: to.isPrivate, chartFollows: true }) });
-    const channel = to.isPrivate ? await dmChannel(args.client, to.user) : to.channel;
-    await deliverChart(args.client, deps, result, { channel, threadTs: to.threadTs, user: to.user });
-  });
-
-  app.action<BlockAction<ButtonAction>>(ACTIONS.downloadCsv, async (args) => {
-    await args.ack();
-    const result = rebuild(args, deps);
-    const csv = result ? answerCsv(result) : null;
-    if (!result || !csv) return stale(args);
-    const to = where(args);
-    const channel = to.isPrivate ? await dmChannel(args.client, to.user) : to.channel;
-    try {
-      await args.client.files.uploadV2({
-        channel_id: channel,
-        ...(to.threadTs && !to.isPrivate ? { thread_ts: to.threadTs } : {}),
-        file: Buffer.from(csv, 'utf8'),
-        filename: `northstat-${result.kind}.csv`,
-        title: 'Northstat data (ONS, Open Government Licence v3.0)',
-      } as Parameters<typeof args.client.files.uploadV2>[0]);
-    } catch (err) {
-      const code = slackErrorCode(err);
-      deps.logger.warn({ err: code ?? String(err) }, 'csv upload failed');
-      await args.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...plainMessage(code === 'not_in_channel' ? 'I am not a member of this channel, so I cannot upload the CSV here. Invite me with `/invite @Northstat`.' : 'Sorry, the CSV upload failed. Please try again.'),
+/** The handlers by action id; "pick_area:<n>:<code>" buttons share one handler. */
+function handlers(deps: AppDeps): Record<string, (args: ButtonArgs) => Promise<void>> {
+  return {
+    [ACTIONS.showChart]: async (args) => {
+      await args.ack();
+      const result = rebuild(args, deps);
+      if (!result) return stale(args);
+      const to = where(args);
+      const channel = to.isPrivate ? await dmChannel(args.client, to.user) : to.channel;
+      const outcome = await deliverChart(args.client, deps, result, {
+        channel,
+        threadTs: to.isPrivate ? undefined : to.threadTs,
+        user: to.user,
       });
-    }
-  });
+      if (outcome === 'no-chart')
+        await args.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...plainMessage('There is no chart for this answer.'),
+        });
+    },
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.shareInChannel, async (args) => {
-    await args.ack();
-    const result = rebuild(args, deps);
-    if (!result) return stale(args);
-    // response_url can post in_channel even where the bot is not a member.
-    await args.respond({ response_type: 'in_channel', delete_original: true, ...answerMessage(result, { isPrivate: false }) });
-  });
+    [ACTIONS.compareSimilar]: async (args) => {
+      await args.ack();
+      const spec = decodeSpec(args.action.value ?? '');
+      const area = spec?.a[0];
+      if (!spec || !area || !spec.i || !deps.core.hasIndicator(spec.i) || !deps.core.geography.has(area))
+        return stale(args);
+      const similar = deps.core.geography.similar(area).slice(0, 5);
+      if (similar.length === 0) {
+        await args.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...plainMessage('ONS publishes no statistical neighbours for this area.'),
+        });
+        return;
+      }
+      const result = answerCompare(deps.core, [area, ...similar], spec.i);
+      result.notes.push(
+        `Similar areas are the ONS statistical neighbours of ${deps.core.geography.name(area)}.`,
+      );
+      const to = where(args);
+      await args.respond({
+        response_type: to.isPrivate ? 'ephemeral' : 'in_channel',
+        replace_original: false,
+        ...answerMessage(result, { isPrivate: to.isPrivate, chartFollows: true }),
+      });
+      const channel = to.isPrivate ? await dmChannel(args.client, to.user) : to.channel;
+      await deliverChart(args.client, deps, result, { channel, threadTs: to.threadTs, user: to.user });
+    },
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.pickArea}:`), async (args) => {
-    await args.ack();
-    const result = rebuild(args, deps);
-    if (!result) return stale(args);
-    const to = where(args);
-    await args.respond({ response_type: to.isPrivate ? 'ephemeral' : 'in_channel', replace_original: false, ...answerMessage(result, { isPrivate: to.isPrivate }) });
-  });
+    [ACTIONS.downloadCsv]: async (args) => {
+      await args.ack();
+      const result = rebuild(args, deps);
+      const csv = result ? answerCsv(result) : null;
+      if (!result || !csv) return stale(args);
+      const to = where(args);
+      const channel = to.isPrivate ? await dmChannel(args.client, to.user) : to.channel;
+      try {
+        await args.client.files.uploadV2({
+          channel_id: channel,
+          ...(to.threadTs && !to.isPrivate ? { thread_ts: to.threadTs } : {}),
+          file: Buffer.from(csv, 'utf8'),
+          filename: `northstat-${result.kind}.csv`,
+          title: 'Northstat data (ONS, Open Government Licence v3.0)',
+        } as Parameters<typeof args.client.files.uploadV2>[0]);
+      } catch (err) {
+        const code = slackErrorCode(err);
+        deps.logger.warn({ err: code ?? String(err) }, 'csv upload failed');
+        await args.respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...plainMessage(
+            code === 'not_in_channel'
+              ? 'I am not a member of this channel, so I cannot upload the CSV here. Invite me with `/invite @Northstat`.'
+              : 'Sorry, the CSV upload failed. Please try again.',
+          ),
+        });
+      }
+    },
+
+    [ACTIONS.shareInChannel]: async (args) => {
+      await args.ack();
+      const result = rebuild(args, deps);
+      if (!result) return stale(args);
+      // response_url can post in_channel even where the bot is not a member.
+      await args.respond({
+        response_type: 'in_channel',
+        delete_original: true,
+        ...answerMessage(result, { isPrivate: false }),
+      });
+    },
+
+    [ACTIONS.pickArea]: async (args) => {
+      await args.ack();
+      const result = rebuild(args, deps);
+      if (!result) return stale(args);
+      const to = where(args);
+      await args.respond({
+        response_type: to.isPrivate ? 'ephemeral' : 'in_channel',
+        replace_original: false,
+        ...answerMessage(result, { isPrivate: to.isPrivate }),
+      });
+    },
+  };
+}
+
+/** One Bolt listener for every answer button (each extra listener costs a middleware chain per request). */
+export function register(app: App, deps: AppDeps): void {
+  const byId = handlers(deps);
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^(${Object.keys(byId).join('|')})(:|$)`),
+    async (args) => {
+      const handler = byId[args.action.action_id.split(':')[0]];
+      if (handler) await handler(args);
+    },
+  );
 }

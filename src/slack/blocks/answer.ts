@@ -2,7 +2,15 @@ import type { types } from '@slack/bolt';
 import { differenceText, figureText, renderText, sourceLine } from '../../answers/render-text';
 import { encodeSpec, specOf } from '../../answers/replay';
 import { formatDiff, formatPct, formatValue, ordinal } from '../../answers/format';
-import type { Alternative, Answer, ClarifyAnswer, GapAnswer, HelpAnswer, IndicatorRef, SourceRef } from '../../answers/types';
+import type {
+  Alternative,
+  Answer,
+  ClarifyAnswer,
+  GapAnswer,
+  HelpAnswer,
+  IndicatorRef,
+  SourceRef,
+} from '../../answers/types';
 import { escapeMrkdwn, truncate } from '../escape';
 import { enforceLimits, LIMITS, type SlackBlock } from '../limits';
 
@@ -32,7 +40,10 @@ export interface SlackMessage {
 const e = escapeMrkdwn;
 
 function header(text: string): types.HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: false } };
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: false },
+  };
 }
 
 function section(markdown: string): types.SectionBlock {
@@ -40,17 +51,31 @@ function section(markdown: string): types.SectionBlock {
 }
 
 function context(lines: string[]): types.ContextBlock {
-  return { type: 'context', elements: lines.slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: truncate(t, LIMITS.textObject) })) };
+  return {
+    type: 'context',
+    elements: lines
+      .slice(0, LIMITS.contextElements)
+      .map((t) => ({ type: 'mrkdwn', text: truncate(t, LIMITS.textObject) })),
+  };
 }
 
-function sourceContext(source: SourceRef, period: string | null, ind: IndicatorRef | null): types.ContextBlock {
+function sourceContext(
+  source: SourceRef,
+  period: string | null,
+  ind: IndicatorRef | null,
+): types.ContextBlock {
   const lines = [e(sourceLine(source, period))];
   if (ind?.caveats) lines.push(e(truncate(`Caveat: ${ind.caveats.split('\n')[0]}`, 300)));
   return context(lines);
 }
 
 function button(text: string, actionId: string, value: string, style?: 'primary'): types.Button {
-  const b: types.Button = { type: 'button', text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) }, action_id: actionId, value };
+  const b: types.Button = {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) },
+    action_id: actionId,
+    value,
+  };
   if (style) b.style = style;
   return b;
 }
@@ -62,7 +87,11 @@ function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock |
   if (value.length > LIMITS.buttonValue) return null;
   const elements: types.Button[] = [];
   if (!opts.chartFollows) elements.push(button('Show chart', ACTIONS.showChart, value, 'primary'));
-  if ((answer.kind === 'stats' || answer.kind === 'compare' || answer.kind === 'trend') && spec.a.length >= 1 && spec.i) {
+  if (
+    (answer.kind === 'stats' || answer.kind === 'compare' || answer.kind === 'trend') &&
+    spec.a.length >= 1 &&
+    spec.i
+  ) {
     elements.push(button('Compare with similar areas', ACTIONS.compareSimilar, value));
   }
   elements.push(button('Download CSV', ACTIONS.downloadCsv, value));
@@ -75,7 +104,11 @@ function alternativesBlocks(answer: Answer, alternatives: Alternative[]): SlackB
   const spec = specOf(answer);
   const blocks: SlackBlock[] = [];
   for (const [k, alt] of alternatives.slice(0, 3).entries()) {
-    blocks.push(section(`_"${e(alt.text)}" was read as ${e(alt.picked.name)}. Did you mean ${alt.options.map((o) => e(o.description)).join(' or ')}?_`));
+    blocks.push(
+      section(
+        `_"${e(alt.text)}" was read as ${e(alt.picked.name)}. Did you mean ${alt.options.map((o) => e(o.description)).join(' or ')}?_`,
+      ),
+    );
     if (!spec) continue;
     const elements = alt.options.slice(0, 5).map((o) => {
       const swapped = { ...spec, a: spec.a.map((c) => (c === alt.picked.code ? o.code : c)) };
@@ -89,17 +122,30 @@ function alternativesBlocks(answer: Answer, alternatives: Alternative[]): SlackB
 function statsBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   const single = answer.items.length === 1 ? answer.items[0] : null;
-  blocks.push(header(single ? `${answer.area.name} · ${single.indicator.label}` : `${answer.area.name} · headline figures`));
+  blocks.push(
+    header(
+      single ? `${answer.area.name} · ${single.indicator.label}` : `${answer.area.name} · headline figures`,
+    ),
+  );
   for (const item of answer.items) {
     const f = item.figure;
-    const lines = [`*${e(item.indicator.label)}, ${e(f.period?.label ?? 'no period')}:* ${e(figureText(f, item.indicator))}`];
-    if (item.position) lines.push(`${ordinal(item.position.position)} of ${item.position.of} ${e(item.position.groupLabel)} (1st = highest)`);
+    const lines = [
+      `*${e(item.indicator.label)}, ${e(f.period?.label ?? 'no period')}:* ${e(figureText(f, item.indicator))}`,
+    ];
+    if (item.position)
+      lines.push(
+        `${ordinal(item.position.position)} of ${item.position.of} ${e(item.position.groupLabel)} (1st = highest)`,
+      );
     for (const c of item.comparisons) lines.push(`• ${e(differenceText(c, item.indicator))}`);
-    if (item.newerPeriodElsewhere) lines.push(`_Newer figures (${e(item.newerPeriodElsewhere.label)}) exist for other areas but not here._`);
+    if (item.newerPeriodElsewhere)
+      lines.push(
+        `_Newer figures (${e(item.newerPeriodElsewhere.label)}) exist for other areas but not here._`,
+      );
     blocks.push(section(lines.join('\n')));
     if (answer.items.length > 1) blocks.push(context([e(sourceLine(item.source, f.period?.label ?? null))]));
   }
-  if (single) blocks.push(sourceContext(single.source, single.figure.period?.label ?? null, single.indicator));
+  if (single)
+    blocks.push(sourceContext(single.source, single.figure.period?.label ?? null, single.indicator));
   return blocks;
 }
 
@@ -112,11 +158,15 @@ function compareBlocks(answer: Extract<Answer, { kind: 'compare' }>): SlackBlock
   const period = answer.period?.label ?? 'no common period';
   const first = answer.figures[0];
   const diffs = answer.differences.map((d) =>
-    d.diff === null ? `• ${e(d.fromName)}: no comparable figure` : `• ${e(d.fromName)}: ${e(formatDiff(d.diff, ind))} (${formatPct(d.diffPct ?? 0)}) against ${e(first.areaName)}`,
+    d.diff === null
+      ? `• ${e(d.fromName)}: no comparable figure`
+      : `• ${e(d.fromName)}: ${e(formatDiff(d.diff, ind))} (${formatPct(d.diffPct ?? 0)}) against ${e(first.areaName)}`,
   );
   return [
     header(`${answer.figures.map((f) => f.areaName).join(' vs ')} · ${ind.label}`),
-    section(`*${e(ind.label)}, ${e(period)}*\n${tableLines([...answer.figures, ...answer.references].map((f) => ({ name: e(f.areaName), value: e(figureText(f, ind)) })))}`),
+    section(
+      `*${e(ind.label)}, ${e(period)}*\n${tableLines([...answer.figures, ...answer.references].map((f) => ({ name: e(f.areaName), value: e(figureText(f, ind)) })))}`,
+    ),
     section(diffs.join('\n') || 'No differences to show.'),
     sourceContext(answer.source, period, ind),
   ];
@@ -125,15 +175,22 @@ function compareBlocks(answer: Extract<Answer, { kind: 'compare' }>): SlackBlock
 function trendBlocks(answer: Extract<Answer, { kind: 'trend' }>): SlackBlock[] {
   const ind = answer.indicator;
   const lines = [...answer.rows, ...answer.references].map((r) => {
-    if (!r.first || !r.latest || r.first.value === null || r.latest.value === null) return `• ${e(r.areaName)}: no data for this range`;
-    if (r.change === null) return `• ${e(r.areaName)}: ${e(formatValue(r.latest.value, ind))} (${e(r.latest.period?.label ?? '')}), one period only`;
-    const perYear = r.perYear !== null ? `, ${e(formatDiff(r.perYear, { ...ind, decimalPlaces: ind.decimalPlaces + 1 }))} a year` : '';
+    if (!r.first || !r.latest || r.first.value === null || r.latest.value === null)
+      return `• ${e(r.areaName)}: no data for this range`;
+    if (r.change === null)
+      return `• ${e(r.areaName)}: ${e(formatValue(r.latest.value, ind))} (${e(r.latest.period?.label ?? '')}), one period only`;
+    const perYear =
+      r.perYear !== null
+        ? `, ${e(formatDiff(r.perYear, { ...ind, decimalPlaces: ind.decimalPlaces + 1 }))} a year`
+        : '';
     return `• ${e(r.areaName)}: ${e(formatValue(r.first.value, ind))} (${e(r.first.period?.label ?? '')}) → *${e(formatValue(r.latest.value, ind))}* (${e(r.latest.period?.label ?? '')}), ${e(formatDiff(r.change, ind))} (${formatPct(r.changePct ?? 0)})${perYear}`;
   });
   const first = answer.rows.find((r) => r.first)?.first?.period?.label;
   const last = answer.rows.find((r) => r.latest)?.latest?.period?.label;
   return [
-    header(`${answer.rows.map((r) => r.areaName).join(', ')} · ${ind.label}${answer.since ? ` since ${answer.since}` : ''}`),
+    header(
+      `${answer.rows.map((r) => r.areaName).join(', ')} · ${ind.label}${answer.since ? ` since ${answer.since}` : ''}`,
+    ),
     section(lines.join('\n')),
     sourceContext(answer.source, first && last ? `${first} to ${last}` : (last ?? null), ind),
   ];
@@ -142,14 +199,32 @@ function trendBlocks(answer: Extract<Answer, { kind: 'trend' }>): SlackBlock[] {
 function rankBlocks(answer: Extract<Answer, { kind: 'rank' }>): SlackBlock[] {
   const ind = answer.indicator;
   const period = answer.period?.label ?? 'no period';
-  const shown = answer.rows.length < answer.total ? `${answer.direction} ${answer.rows.length} of ${answer.total}` : `all ${answer.total}`;
-  const rowLines = answer.rows.map((r) => `${ordinal(r.position)}. ${r.northern ? '*' : ''}${e(r.areaName)}${r.northern ? '*' : ''}: ${e(figureText(r, ind))}`);
+  const shown =
+    answer.rows.length < answer.total
+      ? `${answer.direction} ${answer.rows.length} of ${answer.total}`
+      : `all ${answer.total}`;
+  const rowLines = answer.rows.map(
+    (r) =>
+      `${ordinal(r.position)}. ${r.northern ? '*' : ''}${e(r.areaName)}${r.northern ? '*' : ''}: ${e(figureText(r, ind))}`,
+  );
   const blocks: SlackBlock[] = [header(`${ind.label} · ${answer.group.label}`)];
   // Split long tables over several sections so no single one passes 3,000 characters.
   for (let i = 0; i < rowLines.length; i += 25) blocks.push(section(rowLines.slice(i, i + 25).join('\n')));
   const extra = answer.references.map((f) => `For reference, ${e(f.areaName)}: ${e(figureText(f, ind))}`);
-  if (answer.missing.length > 0) extra.push(`No data for ${answer.missing.length}: ${e(answer.missing.slice(0, 5).map((m) => m.areaName).join(', '))}${answer.missing.length > 5 ? ` and ${answer.missing.length - 5} more` : ''}`);
-  blocks.push(section(`_${e(period)}, ${shown}; 1st = highest; northern places in bold._${extra.length ? `\n${extra.join('\n')}` : ''}`));
+  if (answer.missing.length > 0)
+    extra.push(
+      `No data for ${answer.missing.length}: ${e(
+        answer.missing
+          .slice(0, 5)
+          .map((m) => m.areaName)
+          .join(', '),
+      )}${answer.missing.length > 5 ? ` and ${answer.missing.length - 5} more` : ''}`,
+    );
+  blocks.push(
+    section(
+      `_${e(period)}, ${shown}; 1st = highest; northern places in bold._${extra.length ? `\n${extra.join('\n')}` : ''}`,
+    ),
+  );
   blocks.push(sourceContext(answer.source, period, ind));
   return blocks;
 }
@@ -157,11 +232,18 @@ function rankBlocks(answer: Extract<Answer, { kind: 'rank' }>): SlackBlock[] {
 function gapBlocks(answer: GapAnswer): SlackBlock[] {
   const ind = answer.indicator;
   const values = answer.rows.map((f) => ({ name: e(f.areaName), value: e(figureText(f, ind)) }));
-  if (answer.north) values.unshift({ name: '*The North*', value: `${e(formatValue(answer.north.value, ind))} _(${e(answer.north.method)})_` });
-  const gaps = answer.gaps.map((g) => `• ${e(g.fromName)} vs ${e(g.toName)}: *${e(formatDiff(g.gap, ind))}* (${formatPct(g.gapPct)})`);
+  if (answer.north)
+    values.unshift({
+      name: '*The North*',
+      value: `${e(formatValue(answer.north.value, ind))} _(${e(answer.north.method)})_`,
+    });
+  const gaps = answer.gaps.map(
+    (g) => `• ${e(g.fromName)} vs ${e(g.toName)}: *${e(formatDiff(g.gap, ind))}* (${formatPct(g.gapPct)})`,
+  );
   const moves = answer.movement.map((m) => {
     const change = Math.abs(m.endGap) - Math.abs(m.startGap);
-    const verb = Number(change.toFixed(ind.decimalPlaces)) === 0 ? 'unchanged' : change > 0 ? 'widened' : 'narrowed';
+    const verb =
+      Number(change.toFixed(ind.decimalPlaces)) === 0 ? 'unchanged' : change > 0 ? 'widened' : 'narrowed';
     return `• ${e(m.fromName)}: ${e(formatDiff(m.startGap, ind))} (${e(m.start.label)}) → ${e(formatDiff(m.endGap, ind))} (${e(m.end.label)}), *${verb}*`;
   });
   const blocks: SlackBlock[] = [
@@ -169,26 +251,43 @@ function gapBlocks(answer: GapAnswer): SlackBlock[] {
     section(`*${e(ind.label)}, ${e(answer.period.label)}*\n${tableLines(values)}`),
     section(`*Gaps*\n${gaps.join('\n')}`),
   ];
-  if (moves.length) blocks.push(section(`*Gap to the South East over the last ${answer.history.slice(-10).length} periods*\n${moves.join('\n')}`));
+  if (moves.length)
+    blocks.push(
+      section(
+        `*Gap to the South East over the last ${answer.history.slice(-10).length} periods*\n${moves.join('\n')}`,
+      ),
+    );
   blocks.push(sourceContext(answer.source, answer.period.label, ind));
   return blocks;
 }
 
 function clarifyBlocks(answer: ClarifyAnswer): SlackBlock[] {
   const lines = answer.problems.map((p) => {
-    if (p.text === '') return `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`;
+    if (p.text === '')
+      return `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`;
     const what = p.kind === 'place' ? 'a UK place' : p.kind === 'indicator' ? 'an indicator' : p.kind;
-    const hint = p.suggestions.length > 0 ? ` Did you mean ${p.suggestions.slice(0, 5).map((s) => `*${e(s)}*`).join(', ')}?` : '';
+    const hint =
+      p.suggestions.length > 0
+        ? ` Did you mean ${p.suggestions
+            .slice(0, 5)
+            .map((s) => `*${e(s)}*`)
+            .join(', ')}?`
+        : '';
     return `I couldn't find ${what} called "${e(truncate(p.text, 100))}".${hint}`;
   });
-  return [section(lines.join('\n')), context([`Try: \`${e(answer.example)}\` · \`/stats help\` lists everything`])];
+  return [
+    section(lines.join('\n')),
+    context([`Try: \`${e(answer.example)}\` · \`/stats help\` lists everything`]),
+  ];
 }
 
 function helpBlocks(answer: HelpAnswer): SlackBlock[] {
   return [
     section(answer.lines.map(e).join('\n')),
     section(`*Examples*\n${answer.examples.map((x) => `\`${e(x)}\``).join('\n')}`),
-    context(['Figures: Office for National Statistics, Explore Local Statistics. Open Government Licence v3.0.']),
+    context([
+      'Figures: Office for National Statistics, Explore Local Statistics. Open Government Licence v3.0.',
+    ]),
   ];
 }
 
@@ -232,4 +331,3 @@ export function answerMessage(answer: Answer, opts: BlockOptions): SlackMessage 
 export function plainMessage(text: string): SlackMessage {
   return { blocks: [section(e(text))], text: e(text) };
 }
-

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 /**
  * Slack re-sends an event it thinks was not acknowledged (X-Slack-Retry-Num). Each event_id is
  * answered once: the store remembers processed ids (shared by every instance on PostgreSQL).
+ * Used as listener middleware on the event listeners only, so commands and buttons do not pay for it.
  */
 export function dedupeEvents(deps: AppDeps): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {

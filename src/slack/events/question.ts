@@ -11,7 +11,10 @@ import { deliverChart } from '../deliver';
 
 /** Removes the bot's own mention ("<@U0BOT> what's pay like in Hull?" -> "what's pay like in Hull?"). */
 export function stripMention(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function answerQuestion(text: string, deps: AppDeps): Answer {
@@ -32,10 +35,23 @@ export async function replyWithAnswer(
     result = answerQuestion(text, deps);
   } catch (err) {
     deps.logger.error(`question failed: ${err instanceof Error ? err.message : String(err)}`);
-    await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...plainMessage('Sorry, something went wrong answering that. Try `help`.') });
+    await client.chat.postMessage({
+      channel: where.channel,
+      thread_ts: where.threadTs,
+      ...plainMessage('Sorry, something went wrong answering that. Try `help`.'),
+    });
     return;
   }
   const chartFollows = result.kind === 'compare' || result.kind === 'trend' || result.kind === 'gap';
-  await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, ...answerMessage(result, { isPrivate: false, chartFollows }) });
-  if (chartFollows) await deliverChart(client, deps, result, { channel: where.channel, threadTs: where.threadTs, user: where.user });
+  await client.chat.postMessage({
+    channel: where.channel,
+    thread_ts: where.threadTs,
+    ...answerMessage(result, { isPrivate: false, chartFollows }),
+  });
+  if (chartFollows)
+    await deliverChart(client, deps, result, {
+      channel: where.channel,
+      threadTs: where.threadTs,
+      user: where.user,
+    });
 }

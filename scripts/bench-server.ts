@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel } from '@slack/bolt';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { openStore } from '../src/store';
+
+// One server for the Slack ack benchmark, in its own process so that the load generator does not
+// share its event loop: `node bench-server.js bare|static|northstat <secret> <slackApiUrl>`.
+// Prints "port <n>" once listening.
+
+const [kind, secret, apiUrl] = process.argv.slice(2);
+const bolt = {
+  botId: 'B0BOT',
+  botUserId: 'U0BOT',
+  tokenVerificationEnabled: false,
+  clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
+};
+
+function announce(server: http.Server | number | null): void {
+  const port = typeof server === 'number' ? server : (server?.address() as AddressInfo | null)?.port;
+  process.stdout.write(`port ${port}\n`);
+}
+
+async function main(): Promise<void> {
+  if (kind === 'bare') {
+    // (a) verifies the same signature as Bolt and returns a fixed JSON.
+    const server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const ts = Number(req.headers['x-slack-request-timestamp']);
+        const expected = `v0=${crypto.createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+        const given = String(req.headers['x-slack-signature'] ?? '');
+        const ok =
+          Math.abs(Date.now() / 1000 - ts) < 300 &&
+          given.length === expected.length &&
+          crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+        res.end(ok ? JSON.stringify({ response_type: 'ephemeral', text: 'ok' }) : '');
+      });
+    });
+    server.listen(0, '127.0.0.1', () => announce(server));
+    return;
+  }
+  if (kind === 'static') {
+    // (b) a Bolt app that acks a static message.
+    const app = new App({ token: 'xoxb-bench', signingSecret: secret, logLevel: LogLevel.ERROR, ...bolt });
+    app.command('/stats', async ({ ack }) => ack({ response_type: 'ephemeral', text: 'pong' }));
+    announce((await app.start(0)) as unknown as http.Server);
+    return;
+  }
+  // (c) Northstat itself.
+  const { startSlackApp } = await import('../src/app');
+  const store = await openStore({ dataDir: ':memory:' });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: secret,
+    PORT: '0',
+    SLACK_API_URL: apiUrl,
+    LOG_LEVEL: 'silent',
+  });
+  const started = await startSlackApp(config, {
+    store,
+    logger: createLogger({ level: 'silent' }),
+    scheduler: false,
+    bolt,
+  });
+  announce(started.port);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
