@@ -6,6 +6,7 @@
  */
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { isTimeZone } from './time-zone';
 
 export type SlackMode = 'socket' | 'http' | 'console';
 
@@ -175,13 +176,4 @@ function emptyToUndefined(v: unknown): unknown {
 function withTrailingSlash(url: string): string {
   // WebClient concatenates `${slackApiUrl}${method}`, so a missing slash gives ".../apichat.postMessage".
   return url.endsWith('/') ? url : `${url}/`;
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,4 @@
-import type { Figure, Point, Position, RankRow, TrendRow } from '../data/stats';
+import type { Figure, GapResult, Point, Position, RankRow, TrendRow } from '../data/stats';
 import type { PeriodInfo, Polarity } from '../data/types';
 
 // Answer models: everything a renderer (plain text, Block Kit, chart) needs, and nothing about how
@@ -112,23 +112,11 @@ export interface RankAnswer extends AnswerCommon {
   references: Figure[];
 }
 
-export interface GapAnswer extends AnswerCommon {
+/** The statistics core's gap result, with the indicator and source as answers carry them. */
+export interface GapAnswer extends AnswerCommon, Omit<GapResult, 'indicator'> {
   kind: 'gap';
   indicator: IndicatorRef;
   source: SourceRef;
-  period: PeriodInfo;
-  rows: Figure[];
-  north: { value: number; method: string } | null;
-  gaps: { from: string; fromName: string; to: string; toName: string; gap: number; gapPct: number }[];
-  movement: {
-    from: string;
-    fromName: string;
-    start: PeriodInfo;
-    end: PeriodInfo;
-    startGap: number;
-    endGap: number;
-  }[];
-  history: { period: PeriodInfo; values: Record<string, number | null>; north: number | null }[];
 }
 
 export interface ClarifyAnswer {

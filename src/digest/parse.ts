@@ -2,6 +2,7 @@ import { HEADLINE_INDICATORS, type StatsCore } from '../data/stats';
 import { matchIndicator, NORTHERN_CORE_CITIES, resolve } from '../resolve';
 import type { Cadence } from '../store/types';
 import { parseTime, parseWeekday } from './schedule';
+import { isTimeZone } from '../time-zone';
 
 /*
  * The /digest grammar. Pure: text (+ the statistics core for places and indicators) in, a structured
@@ -84,15 +85,6 @@ const SUBSCRIBE_STARTERS = new Set(['weekly', 'daily', 'for', 'on', 'at', 'every
 export interface ParseOptions {
   /** Zone for new subscriptions (config.tzDefault). */
   defaultTz: string;
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Slack markup (<!channel>, <@U1>, <#C1|x>, <https://…|…>) carries no meaning here. */

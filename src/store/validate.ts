@@ -1,4 +1,5 @@
 import { type NewSubscription, StoreValidationError } from './types';
+import { isTimeZone as isValidTimeZone } from '../time-zone';
 
 /** The normalised row both engines insert, so they validate and default identically. */
 export interface SubscriptionRowInput {
@@ -17,16 +18,6 @@ export interface SubscriptionRowInput {
 export const DEFAULT_TZ = 'Europe/London';
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    // Intl is the source of truth for IANA names on this runtime; it throws RangeError on unknown zones.
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function nonEmpty(value: string, field: string): string {
   if (typeof value !== 'string' || value.trim() === '')
