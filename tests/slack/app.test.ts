@@ -370,6 +370,20 @@ describe('buttons', () => {
     expect(response.params.response_type).toBe('in_channel');
     expect(JSON.stringify(response.params)).toContain('£611');
   });
+  it('an ambiguous place offers the others as buttons, and a click answers for the one picked', async () => {
+    const body = await command('/stats', 'kingston pay');
+    const text = allText(body);
+    expect(text).toContain('Did you mean');
+    const blocks = body.blocks as {
+      type: string;
+      elements?: { action_id: string; value: string; text: { text: string } }[];
+    }[];
+    const pick = blocks.flatMap((b) => b.elements ?? []).find((el) => el.action_id?.startsWith('pick_area:'));
+    expect(pick).toBeDefined();
+    await click(pick!.action_id, pick!.value);
+    const response = await fake.waitFor('response', undefined, 5000);
+    expect(JSON.stringify(response.params)).toContain(pick!.text.text);
+  });
   it('a tampered button value gets a polite "expired" reply, not a crash', async () => {
     await click('show_chart', '{"k":"stats","a":["<!channel>"]}');
     const response = await fake.waitFor('response', undefined, 5000);

@@ -156,7 +156,22 @@ export function register(app: App, deps: AppDeps): void {
     new RegExp(`^(${Object.keys(byId).join('|')})(:|$)`),
     async (args) => {
       const handler = byId[args.action.action_id.split(':')[0]];
-      if (handler) await handler(args);
+      if (!handler) return;
+      try {
+        await handler(args);
+      } catch (err) {
+        // A failed click gets a friendly word and a log line, never a silent nothing.
+        deps.logger.error(
+          `button ${args.action.action_id} failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        await args
+          .respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...plainMessage('Sorry, that did not work. Please try again.'),
+          })
+          .catch(() => undefined);
+      }
     },
   );
 }
