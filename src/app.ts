@@ -7,7 +7,7 @@ import * as rank from './commands/rank';
 import * as stats from './commands/stats';
 import * as trend from './commands/trend';
 import type { Config } from './config';
-import { loadCore } from './data/core';
+import { loadCoreAsync } from './data/core';
 import type { StatsCore } from './data/stats';
 import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
@@ -32,7 +32,8 @@ export interface StartedApp {
 export interface CreateAppOptions {
   /** Bolt options merged last (tests: botId/botUserId, tokenVerificationEnabled false, retries 0). */
   bolt?: Partial<AppOptions>;
-  core?: StatsCore;
+  /** The statistics core, or a promise of it (tests use one to watch /healthz say 503 while loading). */
+  core?: StatsCore | Promise<StatsCore>;
   store?: Store;
   logger?: Logger;
   /** Start the digest scheduler (default true); tests drive it by hand instead. */
@@ -96,7 +97,7 @@ export async function startSlackApp(
     app = new App({ ...common, receiver });
   }
   const server = config.mode === 'socket' ? await app.start() : await app.start(config.port);
-  const core = options.core ?? loadCore();
+  const core = await (options.core ?? loadCoreAsync());
   const store =
     options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const deps: AppDeps = {

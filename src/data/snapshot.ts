@@ -22,3 +22,14 @@ export function readSnapshot(file = defaultSnapshotPath()): Snapshot {
   if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${snapshot.version} in ${file}`);
   return snapshot;
 }
+
+/** The same, without blocking the event loop (so a starting server can answer /healthz with 503). */
+export async function readSnapshotAsync(file = defaultSnapshotPath()): Promise<Snapshot> {
+  const gz = await fs.promises.readFile(file);
+  const json = await new Promise<Buffer>((resolve, reject) =>
+    zlib.gunzip(gz, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+  const snapshot = JSON.parse(json.toString('utf8')) as Snapshot;
+  if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${snapshot.version} in ${file}`);
+  return snapshot;
+}

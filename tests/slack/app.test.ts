@@ -493,3 +493,60 @@ describe('QuickChart renderer', () => {
     }
   });
 });
+
+describe('health', () => {
+  it('/healthz says 503 while the statistics load, then 200', async () => {
+    const hFake = await startFakeSlack();
+    const hStore = await openStore({ dataDir: ':memory:' });
+    let release: (c: typeof core) => void = () => undefined;
+    const slowCore = new Promise<typeof core>((r) => {
+      release = r;
+    });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: '0',
+      SLACK_API_URL: hFake.apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    // A fixed free port: the app reports its port only once started, and it starts serving before the core is ready.
+    const probe = (await import('node:net')).createServer();
+    const port = await new Promise<number>((r) =>
+      probe.listen(0, '127.0.0.1', () => r((probe.address() as import('node:net').AddressInfo).port)),
+    );
+    await new Promise((r) => probe.close(r));
+    const starting = startSlackApp(
+      { ...config, port },
+      {
+        core: slowCore,
+        store: hStore,
+        logger: createLogger({ level: 'silent' }),
+        scheduler: false,
+        bolt: {
+          botId: hFake.botId,
+          botUserId: hFake.botUserId,
+          tokenVerificationEnabled: false,
+          clientOptions: { slackApiUrl: hFake.apiUrl, retryConfig: { retries: 0 } },
+        },
+      },
+    );
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 503; i++) {
+      status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status !== 503) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(503);
+    release(core);
+    const app = await starting;
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await app.stop();
+      await hStore.close();
+      await hFake.close();
+    }
+  });
+});
