@@ -57,6 +57,8 @@ export const INDICATOR_SYNONYMS: IndicatorSynonym[] = [
     id: GVA_HOUR,
     phrases: [
       'productivity',
+      'productive',
+      'how productive',
       'labour productivity',
       'gva',
       'gva per hour',
