@@ -13,8 +13,7 @@ import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
 import * as answerActions from './slack/actions/answer-actions';
 import type { AppDeps } from './slack/deps';
-import * as appMention from './slack/events/app-mention';
-import * as directMessage from './slack/events/direct-message';
+import * as events from './slack/events';
 import { openStore } from './store';
 import type { Store } from './store/types';
 
@@ -40,6 +39,13 @@ export interface CreateAppOptions {
   scheduler?: boolean;
 }
 
+function boltLevel(level: Config['logLevel']): LogLevel {
+  if (level === 'debug' || level === 'trace') return LogLevel.DEBUG;
+  if (level === 'info') return LogLevel.INFO;
+  if (level === 'warn') return LogLevel.WARN;
+  return LogLevel.ERROR;
+}
+
 export function registerListeners(app: App, deps: AppDeps): void {
   // One Bolt listener dispatches every command to its own file's handler: Bolt runs every registered
   // listener's middleware chain on every request, so six command listeners cost six chains (measured:
@@ -49,8 +55,7 @@ export function registerListeners(app: App, deps: AppDeps): void {
     const handler = commands.get(args.command.command);
     if (handler) await handler(args);
   });
-  appMention.register(app, deps);
-  directMessage.register(app, deps);
+  events.register(app, deps);
   answerActions.register(app, deps);
   app.error(async (error) => {
     // Listener errors end here instead of as unhandled rejections; the listener already told the user.
@@ -70,7 +75,8 @@ export async function startSlackApp(
   const common: AppOptions = {
     token: config.slack.botToken,
     logger: toBoltLogger(logger),
-    logLevel: LogLevel.INFO,
+    // Bolt sets this level on the logger it is given: keep it at ours (Bolt has no 'silent'; ERROR is its quietest).
+    logLevel: boltLevel(config.logLevel),
     ...options.bolt,
     clientOptions,
   };

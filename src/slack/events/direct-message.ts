@@ -1,15 +1,25 @@
-import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../deps';
-import { dedupeEvents } from './dedupe';
 import { replyWithAnswer } from './question';
 
+export interface MessageEvent {
+  type: 'message';
+  channel: string;
+  channel_type?: string;
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  text?: string;
+}
+
 /** A direct message to the bot is a question like a mention; answered in the DM itself. */
-export function register(app: App, deps: AppDeps): void {
-  app.message(dedupeEvents(deps), async ({ message, client }) => {
-    // Only people's plain messages in DMs: not edits, joins, or the bot's own posts.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
-    const text = 'text' in message && typeof message.text === 'string' ? message.text : '';
-    const user = 'user' in message && typeof message.user === 'string' ? message.user : '';
-    await replyWithAnswer(client, deps, { channel: message.channel, user }, text);
-  });
+export async function onMessage(message: MessageEvent, client: WebClient, deps: AppDeps): Promise<void> {
+  // Only people's plain messages in DMs: not edits, joins, or the bot's own posts.
+  if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined) return;
+  await replyWithAnswer(
+    client,
+    deps,
+    { channel: message.channel, user: message.user ?? '' },
+    message.text ?? '',
+  );
 }
