@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { getISOWeek, startOfISOWeek } from 'date-fns';
 import { chartInputFor } from '../answers/chart-input';
-import { answerGap, indicatorRef, judge } from '../answers/engine';
+import { answerGap, datasetTitle, indicatorRef, judge } from '../answers/engine';
 import { formatDate, formatDiff, formatPct, formatValue } from '../answers/format';
 import type { GapAnswer, IndicatorRef } from '../answers/types';
 import { SOUTH_EAST } from '../data/geography';
@@ -280,7 +280,7 @@ export function buildDigest(
   const sourceIds = [...new Set([...indicatorIds, ...(gapId ? [gapId] : [])])];
   const sources = sourceIds.map((id) => {
     const ind = core.indicator(id);
-    return `${ind.sourceOrg}, ${ind.dataset} (released ${formatDate(ind.sourceDate)})`;
+    return `${ind.sourceOrg}, ${datasetTitle(ind.dataset)} (released ${formatDate(ind.sourceDate)})`;
   });
   blocks.push({
     type: 'context',
