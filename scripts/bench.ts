@@ -140,6 +140,8 @@ function spawnServer(
   const child = spawn(process.execPath, [path.join(__dirname, 'bench-server.js'), kind, SECRET, apiUrl], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Never leave a server running after the bench, whatever happens to it.
+  process.once('exit', () => child.kill());
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout?.on('data', (c: Buffer) => {
