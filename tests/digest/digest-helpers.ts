@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { ChartRenderer } from '../../src/charts';
 import { loadCore } from '../../src/data/core';
@@ -94,22 +93,4 @@ export function postsBySlot(fake: FakeSlack, channels: Iterable<string>): Map<st
     }
   }
   return out;
-}
-
-/** Why PostgreSQL tests cannot run (probed synchronously, as tests/store/postgres.test.ts does), or null. */
-export function postgresUnavailable(): string | null {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) return 'TEST_DATABASE_URL is not set';
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const { Client } = require('pg');
-       const c = new Client({ connectionString: process.env.TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
-       c.connect().then(() => c.query('SELECT 1')).then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });`,
-    ],
-    { cwd: resolve(__dirname, '../..'), env: process.env, encoding: 'utf8', timeout: 15_000 },
-  );
-  if (probe.status === 0) return null;
-  return `PostgreSQL at TEST_DATABASE_URL is unreachable: ${(probe.stderr || probe.error?.message || 'no answer').trim()}`;
 }

@@ -8,14 +8,8 @@ import { PostgresStore } from '../../src/store/postgres';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { Store } from '../../src/store/types';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
-import {
-  digestClient,
-  newSub,
-  postgresUnavailable,
-  postsBySlot,
-  runnerDeps,
-  VirtualClock,
-} from './digest-helpers';
+import { postgresUnavailable } from '../support/postgres';
+import { digestClient, newSub, postsBySlot, runnerDeps, VirtualClock } from './digest-helpers';
 
 // Three runner instances (each with its own store connection, as separate processes would have) tick at the
 // same moments over one database: every due digest is posted exactly once.

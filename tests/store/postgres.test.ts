@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { openStore } from '../../src/store';
 import { PostgresStore } from '../../src/store/postgres';
+import { postgresUnavailable } from '../support/postgres';
 import { runStoreContract } from './store.contract';
 
 /*
@@ -13,26 +13,6 @@ import { runStoreContract } from './store.contract';
  */
 
 const url = process.env.TEST_DATABASE_URL;
-
-/**
- * Jest needs to know synchronously whether to skip, so reachability is probed in a child process. Returns
- * why the tests cannot run, or null when PostgreSQL answered.
- */
-function unavailableReason(): string | null {
-  if (!url) return 'TEST_DATABASE_URL is not set (see .ci/run for how to start PostgreSQL and set it)';
-  const probe = spawnSync(
-    process.execPath,
-    [
-      '-e',
-      `const { Client } = require('pg');
-       const c = new Client({ connectionString: process.env.TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
-       c.connect().then(() => c.query('SELECT 1')).then(() => c.end(), (e) => { console.error(e.message); process.exit(1); });`,
-    ],
-    { cwd: resolve(__dirname, '../..'), env: process.env, encoding: 'utf8', timeout: 15_000 },
-  );
-  if (probe.status === 0) return null;
-  return `PostgreSQL at TEST_DATABASE_URL is unreachable: ${(probe.stderr || probe.error?.message || 'no answer').trim()}`;
-}
 
 /** The same database URL with every connection's search_path set to one schema. */
 function urlForSchema(schema: string): string {
@@ -65,7 +45,7 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-const reason = unavailableReason();
+const reason = postgresUnavailable();
 if (reason) {
   console.warn(`PostgreSQL store tests SKIPPED: ${reason}`);
 }
