@@ -177,7 +177,9 @@ async function benchSlack(): Promise<void> {
     .map((q, k) => form(`${q.slice('/stats '.length)} ${2010 + (k % 14)}`));
   // All three servers run side by side; rounds alternate between them and each figure is the median
   // round, because on two shared cores a single 10 s run varies by +-30%.
-  const servers = await Promise.all((['bare', 'static', 'northstat'] as const).map((kind) => spawnServer(kind, apiUrl)));
+  const servers = await Promise.all(
+    (['bare', 'static', 'northstat'] as const).map((kind) => spawnServer(kind, apiUrl)),
+  );
   const urls = servers.map((sv) => `http://127.0.0.1:${sv.port}/slack/events`);
   const fixed = [form('leeds productivity')];
   for (const url of urls) await load(url, fixed, 5); // warm-up (JIT, caches)
@@ -188,7 +190,12 @@ async function benchSlack(): Promise<void> {
   }
   for (const sv of servers) sv.child.kill();
   const median = (list: LoadResult[]) => [...list].sort((x, y) => x.rps - y.rps)[Math.floor(list.length / 2)];
-  const results = { bare: median(rounds[0]), static: median(rounds[1]), northstat: median(rounds[2]), varied: median(rounds[3]) };
+  const results = {
+    bare: median(rounds[0]),
+    static: median(rounds[1]),
+    northstat: median(rounds[2]),
+    varied: median(rounds[3]),
+  };
   const [a, b, c, d] = [results.bare, results.static, results.northstat, results.varied];
   const line = (name: string, r: typeof a) =>
     `slack: ${name.padEnd(40)} ${r.rps.toFixed(0).padStart(6)} req/s, p50 ${r.p50} ms, p97.5 ${r.p95} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`;

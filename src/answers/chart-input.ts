@@ -1,6 +1,6 @@
 import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '../charts/types';
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
-import { formatDate } from './format';
+import { formatDate } from '../format/number';
 import type { Answer, GapAnswer, IndicatorRef, SourceRef, TrendAnswer } from './types';
 
 // Maps answer models onto the chart layer's Slack-free input. Charts never hold a number the answer
@@ -13,7 +13,8 @@ function numberFormat(ind: IndicatorRef): NumberFormat {
     prefix: ind.prefix,
     suffix: ind.suffix,
     decimals: ind.decimalPlaces,
-    unitLabel: ind.unit || undefined,
+    unitLabel: ind.unitLabel || undefined,
+    multiplier: ind.multiplier,
   };
 }
 
@@ -58,7 +59,7 @@ function lines(a: TrendAnswer): ChartInput {
   return {
     kind: 'lines',
     title: `${a.rows.map((r) => r.areaName).join(', ')} · ${a.indicator.label}`,
-    subtitle: `${a.indicator.unit ? `${a.indicator.unit}, ` : ''}${first} to ${last}`,
+    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${first} to ${last}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     periods: periodIds.map((id) => labels.get(id) ?? id),
@@ -90,7 +91,7 @@ function gapLines(a: GapAnswer): ChartInput {
   return {
     kind: 'lines',
     title: `The North-South gap · ${a.indicator.label}`,
-    subtitle: `${a.indicator.unit ? `${a.indicator.unit}, ` : ''}${history[0]?.period.label ?? ''} to ${a.period.label}${a.north ? '; the North is a population-weighted mean' : ''}`,
+    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${history[0]?.period.label ?? ''} to ${a.period.label}${a.north ? '; the North is a population-weighted mean' : ''}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     periods: history.map((h) => h.period.label),
@@ -116,7 +117,7 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       return {
         kind: 'bars',
         title: `${answer.figures.map((f) => f.areaName).join(' vs ')} · ${answer.indicator.label}`,
-        subtitle: `${answer.indicator.unit ? `${answer.indicator.unit}, ` : ''}${answer.period?.label ?? ''}`,
+        subtitle: `${answer.indicator.unitLabel ? `${answer.indicator.unitLabel}, ` : ''}${answer.period?.label ?? ''}`,
         format: numberFormat(answer.indicator),
         sourceLine: chartSourceLine(answer.source),
         items,
@@ -150,7 +151,7 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       return {
         kind: 'bars',
         title: `${answer.area.name} · ${item.indicator.label}`,
-        subtitle: `${item.indicator.unit ? `${item.indicator.unit}, ` : ''}${item.figure.period?.label ?? ''}`,
+        subtitle: `${item.indicator.unitLabel ? `${item.indicator.unitLabel}, ` : ''}${item.figure.period?.label ?? ''}`,
         format: numberFormat(item.indicator),
         sourceLine: chartSourceLine(item.source),
         items,

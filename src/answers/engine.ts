@@ -1,6 +1,11 @@
 import { ENGLAND, SOUTH_EAST, UK } from '../data/geography';
-import { type Figure, HEADLINE_INDICATORS, type StatsCore } from '../data/stats';
-import type { IndicatorMeta } from '../data/types';
+import { BOUNDARY_CHANGES } from '../data/levels';
+import { periodSpan } from '../data/periods';
+import { compareEstimates, type Verdict } from '../data/significance';
+import { type Figure, HEADLINE_INDICATORS, type StatsCore, withheldNote } from '../data/stats';
+import type { IndicatorMeta, PeriodInfo } from '../data/types';
+import { unitInfo } from '../data/units';
+import { datasetTitle } from './titles';
 import type { ResolvedRequest } from '../resolve/types';
 import { helpFor } from './help';
 import type {
@@ -27,24 +32,23 @@ export const DEFAULT_INDICATOR = 'gross-value-added-per-hour-worked';
 export const MAX_AREAS = 20;
 
 export function indicatorRef(ind: IndicatorMeta): IndicatorRef {
+  const units = unitInfo(ind);
   return {
     id: ind.id,
     label: ind.label,
     subtitle: ind.subtitle,
     unit: ind.unit,
-    prefix: ind.prefix,
+    prefix: units.prefix,
     suffix: ind.suffix,
     decimalPlaces: ind.decimalPlaces,
     polarity: ind.polarity,
     hasCi: ind.hasCi,
     caveats: ind.caveats,
+    multiplier: units.multiplier,
+    unitLabel: units.unitLabel,
+    isCount: units.isCount,
+    priceBasis: units.priceBasis,
   };
-}
-
-/** "gross-median-weekly-pay" -> "Gross median weekly pay": the ELS dataset folder as a readable title. */
-export function datasetTitle(slug: string): string {
-  const words = slug.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function sourceRef(ind: IndicatorMeta, core: StatsCore): SourceRef {
@@ -62,25 +66,71 @@ function areaRef(code: string, core: StatsCore): AreaRef {
   return { code: area?.code ?? code, name: area?.name ?? code, northern: core.geography.isNorthern(code) };
 }
 
-/** Better or worse by the indicator's polarity; null when it has none or a value is missing. */
-export function judge(diff: number | null, ind: IndicatorRef): boolean | null {
-  if (diff === null || diff === 0 || ind.polarity === 'neutral') return null;
-  return ind.polarity === 'higher-better' ? diff > 0 : diff < 0;
+/** Better or worse by the indicator's polarity, for a verdict; null when neither applies. */
+export function judge(verdict: Verdict | null, ind: IndicatorRef): boolean | null {
+  if ((verdict !== 'higher' && verdict !== 'lower') || ind.polarity === 'neutral') return null;
+  return ind.polarity === 'higher-better' ? verdict === 'higher' : verdict === 'lower';
 }
 
-function difference(from: Figure, to: Figure, ind: IndicatorRef): Difference {
+/** Per head of population: £ per head for £ millions, per 1,000 residents for other counts. */
+function perHeadOf(value: number, population: number, ind: IndicatorRef): number {
+  return ind.multiplier === 'million' ? (value * 1e6) / population : (value / population) * 1000;
+}
+
+export function perHeadUnit(ind: IndicatorRef): { unit: string; decimals: number } {
+  return ind.multiplier === 'million'
+    ? { unit: '£ per head', decimals: 0 }
+    : { unit: `per 1,000 residents`, decimals: 1 };
+}
+
+/**
+ * `from` against `to` at the same period. Estimates with confidence intervals are called
+ * higher/lower only when the intervals allow it. Counts are compared per head of population (a
+ * council's business count against a region's total means nothing), or not at all.
+ */
+export function difference(from: Figure, to: Figure, ind: IndicatorRef, core: StatsCore): Difference {
   const diff = from.value !== null && to.value !== null ? from.value - to.value : null;
   const diffPct = diff !== null && to.value ? (diff / Math.abs(to.value)) * 100 : null;
-  return { to: to.area, toName: to.areaName, toValue: to.value, diff, diffPct, better: judge(diff, ind) };
+  const base = { to: to.area, toName: to.areaName, toValue: to.value, diff, diffPct };
+  if (ind.isCount) {
+    const year = from.period ? Number(from.period.start.slice(0, 4)) : null;
+    const popFrom = year !== null ? core.populationOf(from.area, year) : null;
+    const popTo = year !== null ? core.populationOf(to.area, year) : null;
+    if (from.value === null || to.value === null || !popFrom || !popTo) {
+      return { ...base, verdict: null, method: null, basis: 'per-head', perHead: null, better: null };
+    }
+    const a = perHeadOf(from.value, popFrom, ind);
+    const b = perHeadOf(to.value, popTo, ind);
+    const cmp = compareEstimates({ value: a, lci: null, uci: null }, { value: b, lci: null, uci: null });
+    const verdict = cmp?.verdict ?? null;
+    return {
+      ...base,
+      verdict,
+      method: cmp?.method ?? null,
+      basis: 'per-head',
+      perHead: { from: a, to: b, ...perHeadUnit(ind) },
+      better: judge(verdict, ind),
+    };
+  }
+  const cmp = compareEstimates(from, to);
+  const verdict = cmp?.verdict ?? null;
+  return {
+    ...base,
+    verdict,
+    method: cmp?.method ?? null,
+    basis: 'value',
+    perHead: null,
+    better: judge(verdict, ind),
+  };
 }
 
-/** England, or the UK when the indicator has no England figure (or the area is outside England). */
-function nationalComparator(core: StatsCore, ind: IndicatorMeta, areaCode: string): string {
-  const nation = core.geography.nationOf(areaCode);
-  const hasEngland = core.seriesFor(ind.id, ENGLAND).some((p) => p.value !== null);
-  if (nation && nation !== ENGLAND)
-    return core.seriesFor(ind.id, UK).some((p) => p.value !== null) ? UK : nation;
-  return hasEngland ? ENGLAND : UK;
+/**
+ * The national comparator: England wherever England has a figure for the period (Northstat frames
+ * every place against the South East and England), else the UK.
+ */
+function nationalComparator(core: StatsCore, ind: IndicatorMeta, period: PeriodInfo | null): string {
+  if (!period) return ENGLAND;
+  return core.valueAt(ind.id, ENGLAND, period).value !== null ? ENGLAND : UK;
 }
 
 function alternativesOf(req: ResolvedRequest, core: StatsCore): Alternative[] {
@@ -101,16 +151,14 @@ function statsItem(core: StatsCore, ind: IndicatorMeta, areaCode: string, year?:
   const ref = indicatorRef(ind);
   const figure = core.value(ind.id, areaCode, year);
   const latest = ind.periods.at(-1) ?? null;
-  const comparators = [SOUTH_EAST, nationalComparator(core, ind, areaCode)].filter((c) => c !== figure.area);
-  const comparisons = figure.period
-    ? comparators.map((c) => difference(figure, core.value(ind.id, c, figure.period!.year), ref))
-    : [];
-  // A comparator value must be for the same period as the figure, or the difference is meaningless.
-  for (const c of comparisons) {
-    const other = core.value(ind.id, c.to, figure.period?.year);
-    if (other.period?.id !== figure.period?.id)
-      Object.assign(c, { toValue: null, diff: null, diffPct: null, better: null });
-  }
+  const comparators = [SOUTH_EAST, nationalComparator(core, ind, figure.period)].filter(
+    (c) => c !== figure.area,
+  );
+  // A comparator's value must be for the same period as the figure, or the difference is meaningless.
+  const comparisons =
+    figure.period && figure.value !== null
+      ? comparators.map((c) => difference(figure, core.valueAt(ind.id, c, figure.period!), ref, core))
+      : [];
   return {
     indicator: ref,
     source: sourceRef(ind, core),
@@ -120,6 +168,36 @@ function statsItem(core: StatsCore, ind: IndicatorMeta, areaCode: string, year?:
     position: figure.value !== null ? core.position(ind.id, areaCode, figure.period) : null,
     comparisons,
   };
+}
+
+/** "Belfast has no figure for 2023 (withheld [u]: low reliability); 2022 is its latest." */
+function olderPeriodNote(core: StatsCore, item: StatsItem): string | null {
+  const { figure, newerPeriodElsewhere: newer, indicator } = item;
+  if (!newer || !figure.period || figure.value === null) return null;
+  const later = core.valueAt(indicator.id, figure.area, newer);
+  const why = later.status ? ` (${later.note})` : '';
+  return `${figure.areaName} has no ${indicator.label.toLowerCase()} figure for ${newer.label}${why}; ${figure.period.label} is its latest, and other areas' figures for ${newer.label} are not compared with it.`;
+}
+
+/**
+ * Where an area's footprint changed (Dorset in 2019: the county included Christchurch), figures from
+ * before the change belong to the former area and are not in this series: say so when the question
+ * reaches back before it.
+ */
+function boundaryNote(
+  core: StatsCore,
+  areaCode: string,
+  figure: Figure | null,
+  fromYear?: number,
+): string | null {
+  const code = core.geography.area(areaCode)?.code ?? areaCode;
+  const change = BOUNDARY_CHANGES.find((b) => b.to.includes(code));
+  if (!change) return null;
+  const reaches =
+    (fromYear !== undefined && fromYear < change.year) ||
+    (figure?.period !== undefined && figure?.period !== null && figure.period.year < change.year);
+  if (!reaches) return null;
+  return `${core.geography.name(code)}: boundary changed in ${change.year} (${change.why}); earlier figures are for the former ${change.fromName} (${change.from}) and are not part of this series. Ask for ${change.from} to see them.`;
 }
 
 export function answerStats(
@@ -132,6 +210,12 @@ export function answerStats(
   const items = ids.map((id) => statsItem(core, core.indicator(id), areaCode, year));
   const notes: string[] = [];
   if (!indicatorId) notes.push('Headline indicators. Add one for more, e.g. `/stats leeds pay`.');
+  for (const item of items) {
+    const note = olderPeriodNote(core, item);
+    if (note) notes.push(note);
+    const boundary = boundaryNote(core, areaCode, item.figure);
+    if (boundary) notes.push(boundary);
+  }
   return { kind: 'stats', area: areaRef(areaCode, core), items, notes, alternatives: [] };
 }
 
@@ -144,14 +228,14 @@ export function answerCompare(
   const ind = core.indicator(indicatorId);
   const ref = indicatorRef(ind);
   const { period, figures } = core.compare(indicatorId, codes, year);
-  const national = nationalComparator(core, ind, codes[0]);
+  const national = nationalComparator(core, ind, period);
   const refCodes = [SOUTH_EAST, national].filter((c) => !figures.some((f) => f.area === c));
   const references = period
-    ? core.compare(indicatorId, refCodes, period.year).figures.filter((f) => f.period?.id === period.id)
+    ? refCodes.map((c) => core.valueAt(indicatorId, c, period)).filter((f) => f.value !== null)
     : [];
   const [first, ...rest] = figures;
   const differences = [...rest, ...references].map((f) => ({
-    ...difference(f, first, ref),
+    ...difference(f, first, ref, core),
     from: f.area,
     fromName: f.areaName,
   }));
@@ -169,6 +253,40 @@ export function answerCompare(
   };
 }
 
+/**
+ * Where a series does not reach back to the year asked for, say why for each area: the indicator
+ * starts later, or the area's values for those years are withheld (with the status meaning).
+ */
+function sinceNotes(
+  core: StatsCore,
+  ind: IndicatorMeta,
+  rows: ReturnType<StatsCore['trend']>,
+  since: number,
+): string[] {
+  const notes: string[] = [];
+  const first = ind.periods[0];
+  if (first && first.year > since) {
+    notes.push(`${ind.label} starts in ${first.label}: there are no figures for ${since}.`);
+    return notes;
+  }
+  for (const r of rows) {
+    const startYear = r.first?.period?.year;
+    if (startYear === undefined || startYear <= since) continue;
+    const gap = r.points.filter((p) => p.value === null && p.period.year < startYear);
+    const withheld = gap.filter((p) => p.status);
+    if (withheld.length > 0) {
+      const codes = [...new Set(withheld.map((p) => p.status as string))];
+      const reasons = codes.map((c) => withheldNote(c)).join('; ');
+      notes.push(
+        `${r.areaName}: figures for ${periodSpan(withheld[0].period, withheld.at(-1)!.period)} are ${reasons}; the series shown starts in ${r.first!.period!.label}.`,
+      );
+    } else {
+      notes.push(`${r.areaName}: no figures before ${r.first!.period!.label}.`);
+    }
+  }
+  return notes;
+}
+
 export function answerTrend(
   core: StatsCore,
   codes: string[],
@@ -177,11 +295,13 @@ export function answerTrend(
 ): TrendAnswer {
   const ind = core.indicator(indicatorId);
   const rows = core.trend(indicatorId, codes, since);
-  const national = nationalComparator(core, ind, codes[0]);
+  const national = nationalComparator(core, ind, ind.periods.at(-1) ?? null);
   const refCodes = [SOUTH_EAST, national].filter((c) => !rows.some((r) => r.area === c));
   const notes: string[] = [];
-  if (since !== undefined && rows.every((r) => r.first && r.first.period && r.first.period.year > since)) {
-    notes.push(`The data starts after ${since}; the earliest available period is shown.`);
+  if (since !== undefined) notes.push(...sinceNotes(core, ind, rows, since));
+  for (const c of codes) {
+    const note = boundaryNote(core, c, null, since ?? ind.periods[0]?.year);
+    if (note) notes.push(note);
   }
   return {
     kind: 'trend',
@@ -196,25 +316,57 @@ export function answerTrend(
   };
 }
 
+/** Groups of lower-tier authorities that have an upper-tier equivalent for upper-tier-only indicators. */
+const TIERED_GROUPS: Record<string, { northern: boolean }> = {
+  'all-local-authorities': { northern: false },
+  'northern-local-authorities': { northern: true },
+};
+
 export function answerRank(
   core: StatsCore,
   indicatorId: string,
-  group: { id: string; label: string; codes: string[] },
+  requested: { id: string; label: string; codes: string[] },
   options: { n?: number; direction?: 'top' | 'bottom'; year?: number; highlight?: string[] } = {},
 ): RankAnswer {
   const ind = core.indicator(indicatorId);
   const direction = options.direction ?? 'top';
+  const notes: string[] = [];
+  let group = requested;
+  let result = core.rank(indicatorId, group.codes, { direction, year: options.year });
+  // Indicators published for upper-tier councils only have no district values: rank the upper tier
+  // (counties, unitaries, metropolitan and London boroughs) instead of reporting "no data for 296".
+  const tiered = TIERED_GROUPS[group.id];
+  const i = result.period ? core.periodIndexOf(ind, result.period) : ind.periods.length - 1;
+  if (tiered && i >= 0 && !core.lowerTierHasValues(ind, i)) {
+    const upper = core.geography.englishTier('upper');
+    const codes = upper.codes.filter((c) => !tiered.northern || core.geography.isNorthern(c));
+    group = {
+      id: tiered.northern ? 'northern-upper-tier-councils' : upper.id,
+      label: tiered.northern ? 'northern upper-tier councils' : upper.label,
+      codes,
+    };
+    result = core.rank(indicatorId, codes, { direction, year: options.year });
+    notes.push(
+      `${ind.label} is published for upper-tier councils only (counties, unitary authorities, metropolitan and London boroughs), so they are ranked instead of ${requested.label}.`,
+    );
+  }
   // Small groups (the nine regions, the core cities) are shown whole; large ones default to a top 10.
   const n = options.n ?? (group.codes.length <= 20 ? undefined : 10);
-  const result = core.rank(indicatorId, group.codes, { n, direction, year: options.year });
+  const rows = n ? result.rows.slice(0, n) : result.rows;
+  if (options.n && options.n > result.total)
+    notes.push(
+      `You asked for the ${direction} ${options.n}, but only ${result.total} ${group.label} have a value: all are shown.`,
+    );
   const refCodes = [SOUTH_EAST, ENGLAND].filter((c) => !group.codes.includes(c));
   const references = result.period
-    ? refCodes
-        .map((c) => core.value(indicatorId, c, result.period!.year))
-        .filter((f) => f.period?.id === result.period!.id)
+    ? refCodes.map((c) => core.valueAt(indicatorId, c, result.period!)).filter((f) => f.value !== null)
     : [];
-  const notes: string[] = [];
   if (ind.polarity === 'lower-better') notes.push('For this indicator a lower value is better.');
+  const approximate = result.period !== null && core.hasCiAt(ind, core.periodIndexOf(ind, result.period));
+  if (approximate)
+    notes.push(
+      'Positions are approximate: these are survey estimates, and places with overlapping confidence intervals may not really differ.',
+    );
   return {
     kind: 'rank',
     indicator: indicatorRef(ind),
@@ -222,8 +374,10 @@ export function answerRank(
     period: result.period,
     group: { id: group.id, label: group.label },
     direction,
-    rows: result.rows.map((r) => ({ ...r, northern: core.geography.isNorthern(r.area) })),
+    rows: rows.map((r) => ({ ...r, northern: core.geography.isNorthern(r.area) })),
     total: result.total,
+    requestedN: options.n ?? null,
+    approximate,
     missing: result.missing,
     references,
     notes,
@@ -231,19 +385,29 @@ export function answerRank(
   };
 }
 
-export function answerGap(core: StatsCore, indicatorId: string, year?: number): GapAnswer {
+export function answerGap(core: StatsCore, indicatorId: string, year?: number, since?: number): GapAnswer {
   const ind = core.indicator(indicatorId);
-  const result = core.gap(indicatorId, year);
+  const result = core.gap(indicatorId, year, since);
   const notes: string[] = [];
   if (!result.north) {
+    const reason = core.northReason(ind) ?? 'a northern region has no value for this period';
     notes.push(
-      `"The North" is not combined into one figure for ${ind.label.toLowerCase()}: ${
-        core.northMethod(ind) === null
-          ? 'it is a median or a per-worker measure, which cannot be averaged across regions honestly'
-          : 'a northern region has no value for this period'
-      }. The three regions are shown instead.`,
+      `"The North" is not combined into one figure for ${ind.label.toLowerCase()}: ${reason}. The three regions are shown instead.`,
     );
   }
+  const basis = unitInfo(ind).priceBasis;
+  if (basis === 'current prices')
+    notes.push(
+      `Money at current prices: the gap over time is judged relative to the South East (as % of its value), because cash gaps grow with inflation.${
+        ind.id === 'gross-domestic-product-per-head-at-current-market-prices'
+          ? ' For real growth, ask for GDP per head in chained volume measures.'
+          : ''
+      }`,
+    );
+  if (since !== undefined && result.movement.length > 0 && result.movement[0].start.year > since)
+    notes.push(`The data for all four regions starts in ${result.movement[0].start.label}, after ${since}.`);
+  if (since !== undefined && result.movement.length === 0)
+    notes.push(`There are not two periods since ${since} to compare.`);
   return {
     kind: 'gap',
     indicator: indicatorRef(ind),
@@ -256,6 +420,26 @@ export function answerGap(core: StatsCore, indicatorId: string, year?: number): 
     history: result.history,
     notes,
     alternatives: [],
+  };
+}
+
+/** A typed year (or "since") that the indicator does not hold at all: say so and give what it holds. */
+function yearNotHeld(core: StatsCore, ind: IndicatorMeta, requested: number, example: string): ClarifyAnswer {
+  const first = ind.periods[0] as PeriodInfo;
+  const last = ind.periods.at(-1) as PeriodInfo;
+  return {
+    kind: 'clarify',
+    problems: [
+      {
+        text: String(requested),
+        kind: 'year',
+        suggestions: [first.label, last.label],
+      },
+    ],
+    choices: [],
+    yearNotHeld: { requested, indicator: indicatorRef(ind), first, last },
+    example,
+    notes: [],
   };
 }
 
@@ -285,6 +469,17 @@ export function answer(req: ResolvedRequest, core: StatsCore): Answer {
   const placeProblems = req.unresolved.filter((u) => u.kind === 'place');
   const indicatorProblems = req.unresolved.filter((u) => u.kind === 'indicator');
   const indicatorId = req.indicator?.id ?? null;
+  // A typed year the indicator does not hold is never silently replaced by another.
+  if (year !== undefined && (indicatorId || command !== 'stats')) {
+    const ind = core.indicator(indicatorId ?? DEFAULT_INDICATOR);
+    if (!core.holdsYear(ind.id, year)) return yearNotHeld(core, ind, year, exampleFor(command, ind, req));
+  }
+  if (req.since !== null && (indicatorId || command !== 'stats')) {
+    const ind = core.indicator(indicatorId ?? DEFAULT_INDICATOR);
+    const last = ind.periods.at(-1);
+    if (last && req.since > last.year)
+      return yearNotHeld(core, ind, req.since, exampleFor(command, ind, req));
+  }
   let result: Answer;
   switch (command) {
     case 'stats': {
@@ -333,7 +528,7 @@ export function answer(req: ResolvedRequest, core: StatsCore): Answer {
         req.group ??
         (areas.length >= 2
           ? { id: 'listed', label: 'the places you listed', codes: areas }
-          : defaultRankGroup(core));
+          : defaultRankGroup(core, req.rank?.n ?? null));
       result = answerRank(core, indicatorId ?? DEFAULT_INDICATOR, group, {
         n: req.rank?.n ?? undefined,
         direction: req.rank?.direction ?? 'top',
@@ -344,7 +539,7 @@ export function answer(req: ResolvedRequest, core: StatsCore): Answer {
     }
     case 'gap': {
       if (indicatorProblems.length > 0) return clarify(req, '/gap productivity');
-      result = answerGap(core, indicatorId ?? DEFAULT_INDICATOR, year);
+      result = answerGap(core, indicatorId ?? DEFAULT_INDICATOR, year, req.since ?? undefined);
       break;
     }
     default:
@@ -363,10 +558,26 @@ function inferCommand(req: ResolvedRequest): 'stats' | 'compare' | 'trend' | 'ra
   return 'stats';
 }
 
-function defaultRankGroup(core: StatsCore): { id: string; label: string; codes: string[] } {
-  return {
-    id: 'regions',
-    label: 'English regions',
-    codes: core.geography.ofLevel('region').map((a) => a.code),
-  };
+/**
+ * No group named: the nine English regions, unless a top N beyond nine was asked for ("/rank pay
+ * top 10"), which only makes sense among local authorities.
+ */
+function defaultRankGroup(core: StatsCore, n: number | null): { id: string; label: string; codes: string[] } {
+  const regions = core.geography.ofLevel('region');
+  if (n !== null && n > regions.length) {
+    const lower = core.geography.englishTier('lower');
+    return { id: 'all-local-authorities', label: lower.label, codes: lower.codes };
+  }
+  return { id: 'regions', label: 'English regions', codes: regions.map((a) => a.code) };
+}
+
+/** A command that would work, for a reply that says what was not held. */
+function exampleFor(command: string, ind: IndicatorMeta, req: ResolvedRequest): string {
+  const last = ind.periods.at(-1);
+  const place = req.areas[0]?.name.toLowerCase() ?? 'leeds';
+  const word = ind.label.toLowerCase();
+  if (command === 'gap') return `/gap ${word}${last ? ` ${last.year}` : ''}`;
+  if (command === 'trend') return `/trend ${word} for ${place} since ${ind.periods[0]?.year ?? ''}`;
+  if (command === 'rank') return `/rank ${word}${last ? ` ${last.year}` : ''}`;
+  return `/stats ${place} ${word}${last ? ` ${last.year}` : ''}`;
 }

@@ -1,4 +1,16 @@
-import { formatDate, formatDiff, formatPct, formatValue, ordinal } from './format';
+import { ordinal } from '../format/number';
+import {
+  changeText,
+  differenceText,
+  figureText,
+  positionText,
+  RANK_ORDER_NOTE,
+  relativeGapText,
+  sourceLine,
+  spanText,
+  unitNote,
+  valueText,
+} from './phrases';
 import type {
   Alternative,
   Answer,
@@ -8,44 +20,24 @@ import type {
   Figure,
   GapAnswer,
   HelpAnswer,
-  IndicatorRef,
   RankAnswer,
-  SourceRef,
   StatsAnswer,
+  StatsItem,
   TrendAnswer,
 } from './types';
 
 // Plain-text rendering (CLI, console, Slack `text` fallback). Every figure carries its period, and
 // every answer ends with its source line.
 
-export function sourceLine(source: SourceRef, period: string | null): string {
-  const parts = [`Source: ${source.org}, ${source.dataset}`, `released ${formatDate(source.releaseDate)}`];
-  if (period) parts.push(`period ${period}`);
-  return `${parts.join(', ')}. Open Government Licence v3.0.`;
-}
-
-export function figureText(f: Figure, ind: IndicatorRef): string {
-  if (f.value === null) return `no data${f.note ? ` (${f.note})` : ''}`;
-  const ci =
-    f.lci !== null && f.uci !== null
-      ? ` (95% CI ${formatValue(f.lci, ind)} to ${formatValue(f.uci, ind)})`
-      : '';
-  return `${formatValue(f.value, ind, { unit: true })}${ci}`;
-}
-
-export function differenceText(d: Difference, ind: IndicatorRef): string {
-  if (d.diff === null || d.toValue === null) return `${d.toName}: no comparable figure`;
-  const direction =
-    Number(d.diff.toFixed(ind.decimalPlaces)) === 0 ? 'the same as' : d.diff > 0 ? 'above' : 'below';
-  const verdict = d.better === null ? '' : d.better ? ' (better)' : ' (worse)';
-  return `${formatDiff(d.diff, ind)} (${formatPct(d.diffPct ?? 0)}) ${direction} ${d.toName} at ${formatValue(d.toValue, ind)}${verdict}`;
-}
-
 function alternativesText(alternatives: Alternative[]): string[] {
   return alternatives.map(
     (a) =>
       `"${a.text}" was read as ${a.picked.name}. Did you mean ${a.options.map((o) => o.description).join(' or ')}?`,
   );
+}
+
+function positionLines(position: StatsItem['position']): string[] {
+  return position ? [`  ${positionText(position)}`] : [];
 }
 
 function renderStats(a: StatsAnswer): string {
@@ -55,17 +47,13 @@ function renderStats(a: StatsAnswer): string {
     const period = f.period?.label ?? 'no period';
     out.push('');
     out.push(`${item.indicator.label}, ${period}: ${figureText(f, item.indicator)}`);
-    if (item.position)
-      out.push(
-        `  ${ordinal(item.position.position)} of ${item.position.of} ${item.position.groupLabel} (1st = highest)`,
-      );
+    out.push(...positionLines(item.position));
     for (const c of item.comparisons) out.push(`  ${differenceText(c, item.indicator)}`);
-    if (item.newerPeriodElsewhere)
-      out.push(
-        `  Newer figures (${item.newerPeriodElsewhere.label}) exist for other areas but not for ${a.area.name}.`,
-      );
+    const unit = unitNote(item.indicator);
+    if (unit) out.push(`  ${unit}`);
     out.push(`  ${sourceLine(item.source, f.period?.label ?? null)}`);
   }
+  if (a.items.some((i) => i.position)) out.push('', RANK_ORDER_NOTE);
   return [...out, ...notes(a.notes, a.alternatives)].join('\n');
 }
 
@@ -75,11 +63,10 @@ function renderCompare(a: CompareAnswer): string {
   for (const f of [...a.figures, ...a.references]) out.push(`  ${f.areaName}: ${figureText(f, a.indicator)}`);
   if (a.differences.length > 0) {
     out.push(`Against ${a.figures[0].areaName}:`);
-    for (const d of a.differences) {
-      if (d.diff === null) out.push(`  ${d.fromName}: no comparable figure`);
-      else out.push(`  ${d.fromName}: ${formatDiff(d.diff, a.indicator)} (${formatPct(d.diffPct ?? 0)})`);
-    }
+    for (const d of a.differences) out.push(`  ${d.fromName}: ${differenceText(d, a.indicator)}`);
   }
+  const unit = unitNote(a.indicator);
+  if (unit) out.push(unit);
   out.push(sourceLine(a.source, period));
   return [...out, ...notes(a.notes, a.alternatives)].join('\n');
 }
@@ -97,24 +84,22 @@ function renderTrend(a: TrendAnswer): string {
       );
       continue;
     }
-    const perYear =
-      r.perYear !== null
-        ? `, ${formatDiff(r.perYear, { ...a.indicator, decimalPlaces: a.indicator.decimalPlaces + 1 })} a year`
-        : '';
     out.push(
-      `  ${r.areaName}: ${formatValue(r.first.value, a.indicator)} (${r.first.period?.label}) to ${formatValue(r.latest.value, a.indicator)} (${r.latest.period?.label}), ${formatDiff(r.change, a.indicator)} (${formatPct(r.changePct ?? 0)})${perYear}`,
+      `  ${r.areaName}: ${valueText(r.first.value, a.indicator)} (${r.first.period?.label}) to ${valueText(r.latest.value, a.indicator)} (${r.latest.period?.label}), ${changeText(r.change, r.changePct, r.perYear, a.indicator)}`,
     );
   }
-  const last = a.rows.find((r) => r.latest)?.latest?.period?.label ?? null;
-  const first = a.rows.find((r) => r.first)?.first?.period?.label ?? null;
-  out.push(sourceLine(a.source, first && last ? `${first} to ${last}` : last));
+  const first = a.rows.find((r) => r.first)?.first?.period;
+  const last = a.rows.find((r) => r.latest)?.latest?.period;
+  const unit = unitNote(a.indicator, true);
+  if (unit) out.push(unit);
+  out.push(sourceLine(a.source, spanText(first, last)));
   return [...out, ...notes(a.notes, a.alternatives)].join('\n');
 }
 
 function renderRank(a: RankAnswer): string {
   const period = a.period?.label ?? 'no period';
   const shown = a.rows.length < a.total ? `${a.direction} ${a.rows.length} of ${a.total}` : `all ${a.total}`;
-  const out = [`${a.indicator.label}, ${period}: ${a.group.label} (${shown}, 1st = highest)`];
+  const out = [`${a.indicator.label}, ${period}: ${a.group.label} (${shown})`];
   for (const r of a.rows)
     out.push(
       `  ${ordinal(r.position)}. ${r.areaName}${r.northern ? ' (North)' : ''}: ${figureText(r, a.indicator)}`,
@@ -129,6 +114,9 @@ function renderRank(a: RankAnswer): string {
       `  No data for ${a.missing.length}: ${names}${a.missing.length > 5 ? ` and ${a.missing.length - 5} more` : ''}`,
     );
   }
+  out.push(RANK_ORDER_NOTE);
+  const unit = unitNote(a.indicator);
+  if (unit) out.push(unit);
   out.push(sourceLine(a.source, period));
   return [...out, ...notes(a.notes, a.alternatives)].join('\n');
 }
@@ -137,26 +125,49 @@ function renderGap(a: GapAnswer): string {
   const ind = a.indicator;
   const out = [`The North-South gap in ${ind.label.toLowerCase()}, ${a.period.label}`];
   for (const f of a.rows) out.push(`  ${f.areaName}: ${figureText(f, ind)}`);
-  if (a.north) out.push(`  The North: ${formatValue(a.north.value, ind)} (${a.north.method})`);
+  if (a.north) out.push(`  The North: ${valueText(a.north.value, ind)} (${a.north.method})`);
   out.push('Gaps:');
-  for (const g of a.gaps)
-    out.push(`  ${g.fromName} vs ${g.toName}: ${formatDiff(g.gap, ind)} (${formatPct(g.gapPct)})`);
+  for (const g of a.gaps) out.push(`  ${g.fromName}: ${differenceText(gapDifference(g), ind)}`);
   if (a.movement.length > 0) {
     const m0 = a.movement[0];
-    out.push(`Gap to the South East, ${m0.start.label} to ${m0.end.label}:`);
-    for (const m of a.movement) {
-      const change = Math.abs(m.endGap) - Math.abs(m.startGap);
-      const verb =
-        Number(change.toFixed(ind.decimalPlaces)) === 0 ? 'unchanged' : change > 0 ? 'widened' : 'narrowed';
-      out.push(`  ${m.fromName}: ${formatDiff(m.startGap, ind)} to ${formatDiff(m.endGap, ind)} (${verb})`);
-    }
+    out.push(`Gap to the South East relative to its value, ${spanText(m0.start, m0.end)}:`);
+    for (const m of a.movement)
+      out.push(
+        `  ${m.fromName}: ${relativeGapText(m.startRelPct)} in ${m.start.label}, ${relativeGapText(m.endRelPct)} in ${m.end.label} (${m.verdict})`,
+      );
   }
+  const unit = unitNote(ind, true);
+  if (unit) out.push(unit);
   out.push(sourceLine(a.source, a.period.label));
   return [...out, ...notes(a.notes, [])].join('\n');
 }
 
+/** A gap row as a Difference, so that it reads like every other comparison (values without CIs here). */
+export function gapDifference(g: GapAnswer['gaps'][number]): Difference {
+  return {
+    to: g.to,
+    toName: g.toName,
+    toValue: g.toValue,
+    diff: g.gap,
+    diffPct: g.gapPct,
+    verdict: g.gap === 0 ? 'same' : g.gap > 0 ? 'higher' : 'lower',
+    method: 'no-ci',
+    basis: 'value',
+    perHead: null,
+    better: null,
+  };
+}
+
+/** "Gross median weekly pay is not held for 2030: Northstat has April 2008 to April 2025." */
+export function yearNotHeldText(y: NonNullable<ClarifyAnswer['yearNotHeld']>): string {
+  const held =
+    y.first.id === y.last.id ? `only ${y.last.label}` : `figures from ${y.first.label} to ${y.last.label}`;
+  return `${y.indicator.label} is not held for ${y.requested}: Northstat has ${held}.`;
+}
+
 function renderClarify(a: ClarifyAnswer): string {
   const out: string[] = [];
+  if (a.yearNotHeld) return [yearNotHeldText(a.yearNotHeld), `Try: ${a.example}`].join('\n');
   for (const p of a.problems) {
     if (p.text === '')
       out.push(`I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`);

@@ -1,4 +1,5 @@
 import type { Figure, GapResult, Point, Position, RankRow, TrendRow } from '../data/stats';
+import type { Verdict, VerdictMethod } from '../data/significance';
 import type { PeriodInfo, Polarity } from '../data/types';
 
 // Answer models: everything a renderer (plain text, Block Kit, chart) needs, and nothing about how
@@ -15,6 +16,14 @@ export interface IndicatorRef {
   polarity: Polarity;
   hasCi: boolean;
   caveats: string | null;
+  /** Published values are £ millions: every figure is written with its multiplier ("£68.5bn"). */
+  multiplier: 'million' | null;
+  /** Unit with multiplier for labels and CSV headers: "£ million", "£", "%", "per 100,000 population". */
+  unitLabel: string;
+  /** A total rather than a rate: compared between places per head of population, never as is. */
+  isCount: boolean;
+  /** "current prices", "2024 prices", "chained volume measures" for money; null otherwise. */
+  priceBasis: string | null;
 }
 
 export interface SourceRef {
@@ -33,7 +42,17 @@ export interface Difference {
   toValue: number | null;
   diff: number | null;
   diffPct: number | null;
-  /** true = better for the area, false = worse, null = no direction (neutral indicator or missing). */
+  /**
+   * higher/lower only where the 95% confidence intervals allow it (src/data/significance.ts);
+   * 'similar' within the margin of error; null when there is nothing to compare.
+   */
+  verdict: Verdict | null;
+  /** How the verdict was reached: both CIs, one CI, or plain values (no CI published). */
+  method: VerdictMethod | null;
+  /** Counts are compared per head of population; `perHead` holds both sides when they are. */
+  basis: 'value' | 'per-head';
+  perHead: { from: number; to: number; unit: string; decimals: number } | null;
+  /** true = better for the area, false = worse, null = no direction (neutral polarity, similar, or missing). */
   better: boolean | null;
 }
 
@@ -107,6 +126,10 @@ export interface RankAnswer extends AnswerCommon {
   rows: (RankRow & { northern: boolean })[];
   /** How many in the group have a value; rows may be a top-N slice of them. */
   total: number;
+  /** The N typed ("top 10"), when one was. */
+  requestedN: number | null;
+  /** Estimates with confidence intervals: neighbouring positions may not differ significantly. */
+  approximate: boolean;
   missing: Figure[];
   /** The South East and England at the same period, for scale. */
   references: Figure[];
@@ -125,6 +148,8 @@ export interface ClarifyAnswer {
   problems: { text: string; kind: 'place' | 'indicator' | 'command' | 'year'; suggestions: string[] }[];
   /** Ambiguous places: the pick we made and the others we could have meant. */
   choices: { text: string; options: { code: string; name: string; description: string }[] }[];
+  /** A typed year the indicator does not hold: what it does hold instead. */
+  yearNotHeld?: { requested: number; indicator: IndicatorRef; first: PeriodInfo; last: PeriodInfo };
   example: string;
   notes: string[];
 }

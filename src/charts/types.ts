@@ -23,6 +23,8 @@ export interface NumberFormat {
   decimals: number;
   /** Unit for the value axis title, e.g. "£ per hour worked". */
   unitLabel?: string;
+  /** Values are £ millions: labels read "£68.5bn", "£523m". */
+  multiplier?: 'million' | null;
 }
 
 interface ChartCommon {

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { format } from 'date-fns';
-import { formatDate } from '../answers/format';
+import { formatDate } from '../format/number';
 import { buildDigest, type DigestSubject } from '../digest/content';
 import { type DigestCommand, parseDigestCommand, type SubscribeRequest } from '../digest/parse';
 import { describeSchedule, nextDueAt } from '../digest/schedule';

@@ -11,11 +11,18 @@ export const SOUTH_EAST = 'E12000008';
 /** The Northern Powerhouse regions. */
 export const NORTHERN_REGIONS = [NORTH_EAST, NORTH_WEST, YORKSHIRE] as const;
 
+/** A set of areas a figure is ranked in. */
+export interface ComparisonSet {
+  id: string;
+  label: string;
+  codes: string[];
+}
+
 /** Areas, their hierarchy, statistical neighbours and clusters; answers questions about places, not figures. */
 export class Geography {
   private readonly byCode = new Map<string, SnapshotArea>();
   private readonly childrenOf = new Map<string, string[]>();
-  private readonly peersCache = new Map<string, { codes: string[]; label: string }>();
+  private readonly setCache = new Map<string, ComparisonSet | null>();
 
   constructor(private readonly snapshot: Pick<Snapshot, 'areas' | 'similar' | 'clusters'>) {
     for (const area of snapshot.areas) this.byCode.set(area.code, area);
@@ -91,48 +98,71 @@ export class Geography {
   }
 
   /**
-   * The areas an area is ranked among: current lower-tier authorities of its nation for a district,
-   * upper-tier ones for a county, the English regions for a region, combined authorities for a CA.
+   * The comparison set an area is ranked in: the English regions for a region, combined authorities
+   * for a CA, the UK nations for a nation, councils of its nation in Wales, Scotland and Northern
+   * Ireland; in England, lower-tier authorities ("local authorities in England") for a district, and
+   * for a unitary, metropolitan borough or London borough too when districts have values
+   * (`lowerTierHasValues`), else upper-tier councils (which a county always is ranked among).
+   * Only current codes are members: a retired code (Dorset county 2019) is never counted.
    */
-  peersOf(code: string): { codes: string[]; label: string } {
-    const key = this.area(code)?.code ?? code;
-    let peers = this.peersCache.get(key);
-    if (!peers) {
-      peers = this.computePeers(key);
-      this.peersCache.set(key, peers);
+  comparisonSet(code: string, lowerTierHasValues: boolean): ComparisonSet | null {
+    const area = this.area(code);
+    if (!area || area.end !== undefined) return null;
+    const key = `${area.code}|${lowerTierHasValues}`;
+    let set = this.setCache.get(key);
+    if (set === undefined) {
+      set = this.computeSet(area, lowerTierHasValues);
+      this.setCache.set(key, set);
     }
-    return peers;
+    return set;
   }
 
-  private computePeers(code: string): { codes: string[]; label: string } {
-    const area = this.area(code);
-    if (!area) return { codes: [], label: '' };
-    const nation = this.nationOf(code);
-    const nationName = nation ? this.name(nation) : 'the UK';
-    if (area.level === 'region')
-      return { codes: this.ofLevel('region').map((a) => a.code), label: 'English regions' };
-    if (area.level === 'combined_authority') {
-      return { codes: this.ofLevel('combined_authority').map((a) => a.code), label: 'combined authorities' };
+  private computeSet(area: SnapshotArea, lowerTierHasValues: boolean): ComparisonSet | null {
+    const byLevel = (id: string, label: string, level: AreaLevel): ComparisonSet => ({
+      id,
+      label,
+      codes: this.ofLevel(level).map((a) => a.code),
+    });
+    const nation = this.nationOf(area.code);
+    switch (area.level) {
+      case 'region':
+        return byLevel('regions-england', 'English regions', 'region');
+      case 'combined_authority':
+        return byLevel('combined-authorities', 'combined authorities', 'combined_authority');
+      case 'nation':
+        return byLevel('nations', 'UK nations', 'nation');
+      case 'welsh_unitary_authority':
+        return byLevel('welsh-authorities', 'councils in Wales', 'welsh_unitary_authority');
+      case 'scottish_council_area':
+        return byLevel('scottish-councils', 'councils in Scotland', 'scottish_council_area');
+      case 'ni_district':
+        return byLevel('ni-districts', 'districts in Northern Ireland', 'ni_district');
+      case 'county':
+        return this.englishTier('upper');
+      case 'non_metropolitan_district':
+        return this.englishTier('lower');
+      case 'unitary_authority':
+      case 'metropolitan_district':
+      case 'london_borough':
+        return nation === ENGLAND ? this.englishTier(lowerTierHasValues ? 'lower' : 'upper') : null;
+      default:
+        return null;
     }
-    if (area.level === 'nation')
-      return { codes: this.ofLevel('nation').map((a) => a.code), label: 'UK nations' };
-    if (area.level === 'county') {
-      return {
-        codes: this.all()
-          .filter((a) => a.upperTier && this.nationOf(a.code) === nation)
-          .map((a) => a.code),
-        label: `upper-tier authorities in ${nationName}`,
-      };
-    }
-    if (area.lowerTier || area.upperTier) {
-      return {
-        codes: this.all()
-          .filter((a) => a.lowerTier && this.nationOf(a.code) === nation)
-          .map((a) => a.code),
-        label: `local authorities in ${nationName}`,
-      };
-    }
-    return { codes: [], label: '' };
+  }
+
+  /** Current lower-tier (E06, E07, E08, E09) or upper-tier (E06, E08, E09, E10) authorities in England. */
+  englishTier(tier: 'lower' | 'upper'): ComparisonSet {
+    const codes = this.all()
+      .filter(
+        (a) =>
+          a.end === undefined &&
+          (tier === 'lower' ? a.lowerTier : a.upperTier) &&
+          this.nationOf(a.code) === ENGLAND,
+      )
+      .map((a) => a.code);
+    return tier === 'lower'
+      ? { id: 'lower-tier-england', label: 'local authorities in England', codes }
+      : { id: 'upper-tier-england', label: 'upper-tier councils in England', codes };
   }
 
   /** ONS statistical neighbours ("similar areas"), most similar first. */

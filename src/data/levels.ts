@@ -69,17 +69,53 @@ export const ITL1_TO_GSS: Record<string, string> = {
 };
 
 /**
- * Codes replaced by a new code for the same boundaries: the data is carried over to the new code.
- * Barnsley and Sheffield were recoded in 2025; North Yorkshire, Somerset and Dorset became unitary
- * authorities on their county boundaries (ONS ELS README, "Duplicates across area codes").
+ * Codes replaced by a new code for the same footprint: the old code's data is carried over to the new
+ * one (only for periods the new code lacks). Each has the reason the build report prints.
  */
-export const SUCCESSORS: Record<string, string> = {
-  E08000016: 'E08000038',
-  E08000019: 'E08000039',
-  E10000023: 'E06000065',
-  E10000027: 'E06000066',
-  E10000009: 'E06000059',
+export const SUCCESSOR_MERGES: Record<string, { to: string; reason: string }> = {
+  E08000016: {
+    to: 'E08000038',
+    reason: 'Barnsley recoded in 2025, same boundary (ONS treats them as one area)',
+  },
+  E08000019: {
+    to: 'E08000039',
+    reason: 'Sheffield recoded in 2025, same boundary (ONS treats them as one area)',
+  },
+  E10000023: {
+    to: 'E06000065',
+    reason: 'North Yorkshire County Council became a unitary authority in 2023 on the county boundary',
+  },
+  E10000027: {
+    to: 'E06000066',
+    reason: 'Somerset County Council became a unitary authority in 2023 on the county boundary',
+  },
 };
+
+export const SUCCESSORS: Record<string, string> = Object.fromEntries(
+  Object.entries(SUCCESSOR_MERGES).map(([from, { to }]) => [from, to]),
+);
+
+/**
+ * Retired codes whose successor covers a different footprint: their figures stay under the old code
+ * and are never spliced into the successor's series. Answers about the successor say so.
+ */
+export const BOUNDARY_CHANGES: { from: string; fromName: string; to: string[]; year: number; why: string }[] =
+  [
+    {
+      from: 'E10000009',
+      fromName: 'Dorset County Council area',
+      to: ['E06000059'],
+      year: 2019,
+      why: 'the former county included Christchurch, which moved to Bournemouth, Christchurch and Poole',
+    },
+    {
+      from: 'E10000006',
+      fromName: 'Cumbria County Council area',
+      to: ['E06000063', 'E06000064'],
+      year: 2023,
+      why: 'the county was split into Cumberland and Westmorland and Furness',
+    },
+  ];
 
 /** geo-metadata.json puts these two in the East Midlands via Greater Lincolnshire CA; ONS regions put them in Yorkshire and The Humber. */
 export const REGION_CORRECTIONS: Record<string, string> = {

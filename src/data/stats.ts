@@ -1,15 +1,24 @@
 import { ENGLAND, Geography, LONDON, NORTHERN_REGIONS, SOUTH_EAST } from './geography';
+import { roundHalfAway } from '../format/number';
 import type { IndicatorMeta, PeriodInfo, Snapshot, SnapshotSeries } from './types';
+import { unitInfo } from './units';
 
 // The statistics core: pure queries over the loaded snapshot. Knows nothing of Slack or wording.
 // Missing and suppressed values are explicit (value null + status), never zero.
 
+/** GSS shorthand for an empty observation (gss.civilservice.gov.uk, symbols in tables). */
 export const STATUS_MEANINGS: Record<string, string> = {
   x: 'not available',
-  u: 'low reliability, suppressed',
+  u: 'low reliability',
   c: 'confidential',
   z: 'not applicable',
 };
+
+/** "withheld [u]: low reliability": how a missing value with a status code is described everywhere. */
+export function withheldNote(status: string): string {
+  const meaning = STATUS_MEANINGS[status];
+  return meaning ? `withheld [${status}]: ${meaning}` : status;
+}
 
 export interface Figure {
   area: string;
@@ -18,8 +27,10 @@ export interface Figure {
   value: number | null;
   lci: number | null;
   uci: number | null;
-  /** Why a value is missing ("not available", "no data for this area"), or a note ONS attached to it. */
+  /** Why a value is missing ("withheld [x]: not available", "no data for this area"), or a note ONS attached to it. */
   note: string | null;
+  /** The GSS status code of a withheld value (x, u, c, z), else null. */
+  status: string | null;
 }
 
 export interface Point {
@@ -34,7 +45,12 @@ export interface Position {
   /** 1 = highest value. Ties share a position. */
   position: number;
   of: number;
+  /** "local authorities in England", "upper-tier councils in England", "English regions" ... */
   groupLabel: string;
+  /** The comparison set's id (Geography.comparisonSet). */
+  setId: string;
+  /** Estimates with confidence intervals: neighbouring positions may not differ significantly. */
+  approximate: boolean;
 }
 
 export interface RankRow extends Figure {
@@ -66,7 +82,15 @@ export interface GapResult {
   rows: Figure[];
   north: { value: number; method: string } | null;
   /** Gap = northern value minus the comparator, in units and as % of the comparator. */
-  gaps: { from: string; fromName: string; to: string; toName: string; gap: number; gapPct: number }[];
+  gaps: {
+    from: string;
+    fromName: string;
+    to: string;
+    toName: string;
+    toValue: number;
+    gap: number;
+    gapPct: number;
+  }[];
   /** How the gap to the South East moved over the last (up to) 10 available periods. */
   movement: {
     from: string;
@@ -75,6 +99,10 @@ export interface GapResult {
     end: PeriodInfo;
     startGap: number;
     endGap: number;
+    /** The gap as % of the South East's value at each end. */
+    startRelPct: number;
+    endRelPct: number;
+    verdict: 'narrowed' | 'widened' | 'unchanged';
   }[];
   history: GapPoint[];
 }
@@ -97,6 +125,7 @@ export class StatsCore {
   private readonly series: Record<string, SnapshotSeries>;
   private readonly population: Record<string, Record<number, number>>;
   private readonly positionCache = new Map<string, Map<string, Position>>();
+  private readonly lowerTierCache = new Map<string, boolean>();
   readonly builtAt: string;
   readonly attribution: string;
 
@@ -158,16 +187,18 @@ export class StatsCore {
     let note: string | null = null;
     if (!values) note = `no ${ind.label.toLowerCase()} data for ${area?.name ?? code}`;
     else if (i < 0) note = 'no data for that year';
-    else if (value === null) note = status ? (STATUS_MEANINGS[status] ?? status) : 'not available';
+    else if (value === null) note = status ? withheldNote(status) : 'no figure published';
     else if (status && !STATUS_MEANINGS[status]) note = status; // ONS notes such as "Value for Hackney and City of London combined"
     return {
       area: code,
       areaName: area?.name ?? code,
-      period,
+      // A place the indicator has no data for at all has no period either.
+      period: values ? period : null,
       value,
       lci: i >= 0 ? (s.lci?.[code]?.[i] ?? null) : null,
       uci: i >= 0 ? (s.uci?.[code]?.[i] ?? null) : null,
       note,
+      status: value === null && status && STATUS_MEANINGS[status] ? status : null,
     };
   }
 
@@ -176,6 +207,18 @@ export class StatsCore {
     const ind = this.indicator(indicatorId);
     const code = this.geography.area(areaCode)?.code ?? areaCode;
     return this.figureAt(ind, code, this.periodIndex(ind, this.series[indicatorId].values[code], year));
+  }
+
+  /** One figure at exactly this period (comparators must be for the same period as the figure). */
+  valueAt(indicatorId: string, areaCode: string, period: PeriodInfo): Figure {
+    const ind = this.indicator(indicatorId);
+    const code = this.geography.area(areaCode)?.code ?? areaCode;
+    return this.figureAt(ind, code, this.periodIndexOf(ind, period));
+  }
+
+  /** Whether any area has a period with this year (what a typed year selects). */
+  holdsYear(indicatorId: string, year: number): boolean {
+    return this.indicator(indicatorId).periods.some((p) => p.year === year);
   }
 
   /** Figures for several areas at one common period (the first area's latest, or the given year). */
@@ -233,32 +276,76 @@ export class StatsCore {
     const s = this.series[indicatorId];
     let i = year !== undefined ? this.periodIndex(ind, undefined, year) : -1;
     if (year === undefined) {
+      // The latest period at which any member has a value; members without one are listed as missing.
       for (let k = ind.periods.length - 1; k >= 0 && i < 0; k--) {
-        const have = group.filter((c) => (s.values[c]?.[k] ?? null) !== null).length;
-        if (have > 0 && have * 2 >= group.length) i = k;
+        if (group.some((c) => (s.values[c]?.[k] ?? null) !== null)) i = k;
       }
     }
     return { period: i >= 0 ? ind.periods[i] : null, figures: group.map((c) => this.figureAt(ind, c, i)) };
   }
 
-  /** Where an area stands among its peers at a period ("12th of 296 local authorities in England"). */
+  /**
+   * Where an area stands in its comparison set at a period ("75th of 151 upper-tier councils in
+   * England"). The set follows from the area's level and the levels that have values for the
+   * indicator at that period (see Geography.comparisonSet).
+   */
   position(indicatorId: string, areaCode: string, period: PeriodInfo | null): Position | null {
     if (!period) return null;
-    const peers = this.geography.peersOf(areaCode);
-    if (peers.codes.length < 2) return null;
-    // Positions are ranked once per (indicator, peer group, period) and cached: the snapshot never
+    const ind = this.indicator(indicatorId);
+    const i = ind.periods.findIndex((p) => p.id === period.id);
+    if (i < 0) return null;
+    const set = this.geography.comparisonSet(areaCode, this.lowerTierHasValues(ind, i));
+    if (!set || set.codes.length < 2) return null;
+    // Positions are ranked once per (indicator, set, period) and cached: the snapshot never
     // changes, and ranking 296 authorities on every /stats would dominate the answer time.
-    const key = `${indicatorId}|${peers.label}|${period.id}`;
+    const key = `${indicatorId}|${set.id}|${period.id}`;
     let table = this.positionCache.get(key);
     if (!table) {
       table = new Map();
-      const rows = this.rankAt(indicatorId, peers.codes, period);
+      const rows = this.rankAt(indicatorId, set.codes, period);
+      const approximate = this.hasCiAt(ind, i);
       for (const row of rows)
-        table.set(row.area, { position: row.position, of: rows.length, groupLabel: peers.label });
+        table.set(row.area, {
+          position: row.position,
+          of: rows.length,
+          groupLabel: set.label,
+          setId: set.id,
+          approximate,
+        });
       this.positionCache.set(key, table);
     }
     const code = this.geography.area(areaCode)?.code ?? areaCode;
     return table.get(code) ?? null;
+  }
+
+  /**
+   * Whether any current district (E07) has a value at period index i. Indicators published for
+   * upper-tier councils only (healthy life expectancy, persistent absence, motor vehicle flow) do not,
+   * so their unitaries and metropolitan boroughs are ranked among upper-tier councils.
+   */
+  lowerTierHasValues(ind: IndicatorMeta, i: number): boolean {
+    const key = `${ind.id}|${i}`;
+    let has = this.lowerTierCache.get(key);
+    if (has === undefined) {
+      const values = this.series[ind.id].values;
+      has = this.geography
+        .ofLevel('non_metropolitan_district')
+        .some((a) => (values[a.code]?.[i] ?? null) !== null);
+      this.lowerTierCache.set(key, has);
+    }
+    return has;
+  }
+
+  /** Whether confidence intervals are published for any area at period index i (ranks are then approximate). */
+  hasCiAt(ind: IndicatorMeta, i: number): boolean {
+    if (!ind.hasCi || i < 0) return false;
+    const lci = this.series[ind.id].lci ?? {};
+    return Object.values(lci).some((v) => (v[i] ?? null) !== null);
+  }
+
+  /** The period index of a period id, or -1. */
+  periodIndexOf(ind: IndicatorMeta, period: PeriodInfo | null): number {
+    return period ? ind.periods.findIndex((p) => p.id === period.id) : -1;
   }
 
   private rankAt(indicatorId: string, group: string[], period: PeriodInfo): RankRow[] {
@@ -328,18 +415,25 @@ export class StatsCore {
   }
 
   /**
-   * How the North's figure can be derived, if at all. Per-head and per-population rates are
-   * population-weighted means of the three regions (exact when population is the denominator);
-   * counts are sums; medians, percentages of other bases and per-hour/per-job measures cannot be
-   * combined honestly, so the answer shows the three regions instead.
+   * How the North's figure can be derived, if at all. Counts are summed; crude per-head and
+   * per-population rates are population-weighted means of the three regions (exact when population
+   * is the denominator). Everything else is shown as the three regions, for the reason `northReason` gives.
    */
   northMethod(ind: IndicatorMeta): 'population-weighted' | 'sum' | null {
-    if (ind.id === 'population') return 'sum';
-    const text = `${ind.label} ${ind.unit} ${ind.measure}`.toLowerCase();
-    if (/median|per hour|per filled job|per job/.test(text)) return null;
-    if (/per head|per capita|per [\d,]+ (population|people)|per million population/.test(text))
-      return 'population-weighted';
-    return null;
+    return northRule(ind).method;
+  }
+
+  /** Why the North is not one figure for this indicator (null when it is). */
+  northReason(ind: IndicatorMeta): string | null {
+    return northRule(ind).reason;
+  }
+
+  /** The mid-year populations a period spans: one year, or each year of a multi-year period. */
+  private periodYears(period: PeriodInfo): number[] {
+    const m = /^P(\d+)Y$/.exec(period.duration);
+    const n = m ? Number(m[1]) : 1;
+    const first = Number(period.start.slice(0, 4));
+    return Array.from({ length: n }, (_, k) => first + k);
   }
 
   private northAt(ind: IndicatorMeta, i: number): { value: number; method: string } | null {
@@ -351,22 +445,33 @@ export class StatsCore {
     if (method === 'sum') {
       return {
         value: (vals as number[]).reduce((a, b) => a + b, 0),
-        method: 'sum of North East, North West and Yorkshire and The Humber',
+        method: 'derived by Northstat: sum of North East, North West and Yorkshire and The Humber',
       };
     }
-    const popYear = Math.min(period.year, 2024);
-    const pops = NORTHERN_REGIONS.map((r) => this.populationOf(r, popYear));
+    // Weighted by the population of the whole period (each year of a three-year average), from
+    // ONS mid-year estimates; years after the latest estimate use the latest.
+    const latestPop = Math.max(...Object.keys(this.population[NORTHERN_REGIONS[0]] ?? {}).map(Number));
+    const years = [...new Set(this.periodYears(period).map((y) => Math.min(y, latestPop)))];
+    const pops = NORTHERN_REGIONS.map((r) => {
+      const each = years.map((y) => this.populationOf(r, y));
+      return each.some((p) => p === null) ? null : (each as number[]).reduce((a, b) => a + b, 0);
+    });
     if (pops.some((p) => p === null)) return null;
     const total = (pops as number[]).reduce((a, b) => a + b, 0);
     const value = (vals as number[]).reduce((acc, v, k) => acc + v * (pops[k] as number), 0) / total;
+    const span = years.length === 1 ? `mid-${years[0]}` : `mid-${years[0]} to mid-${years.at(-1)}`;
     return {
       value,
-      method: `derived: mean of North East, North West and Yorkshire and The Humber weighted by ONS mid-${popYear} population (${Math.round(total).toLocaleString('en-GB')} people)`,
+      method: `derived by Northstat: mean of North East, North West and Yorkshire and The Humber weighted by ONS ${span} population`,
     };
   }
 
-  /** The North against the South East, London and England. */
-  gap(indicatorId: string, year?: number): GapResult {
+  /**
+   * The North against the South East, London and England at one period (the latest complete one, or
+   * the given year's), and how each northern region's gap to the South East moved, relative to the
+   * South East's value: from `since` (or 10 periods back) to that period.
+   */
+  gap(indicatorId: string, year?: number, since?: number): GapResult {
     const ind = this.indicator(indicatorId);
     const s = this.series[indicatorId];
     const codes = [...NORTHERN_REGIONS, SOUTH_EAST, LONDON, ENGLAND];
@@ -379,9 +484,10 @@ export class StatsCore {
     const rows = codes.map((c) => this.figureAt(ind, c, i));
     const north = this.northAt(ind, i);
     const value = (c: string) => rows.find((r) => r.area === c)?.value ?? null;
-    const sources: { code: string; name: string; v: number | null }[] = north
-      ? [{ code: 'north', name: 'The North', v: north.value }]
-      : NORTHERN_REGIONS.map((c) => ({ code: c, name: this.geography.name(c), v: value(c) }));
+    const sources: { code: string; name: string; v: number | null }[] = [
+      ...(north ? [{ code: 'north', name: 'The North', v: north.value }] : []),
+      ...NORTHERN_REGIONS.map((c) => ({ code: c, name: this.geography.name(c), v: value(c) })),
+    ];
     const gaps: GapResult['gaps'] = [];
     for (const src of sources) {
       for (const to of [SOUTH_EAST, LONDON, ENGLAND]) {
@@ -392,6 +498,7 @@ export class StatsCore {
           fromName: src.name,
           to,
           toName: this.geography.name(to),
+          toValue: target,
           gap: src.v - target,
           gapPct: target !== 0 ? ((src.v - target) / Math.abs(target)) * 100 : 0,
         });
@@ -405,7 +512,15 @@ export class StatsCore {
       for (const c of codes) values[c] = s.values[c]?.[k] ?? null;
       history.push({ period: ind.periods[k], values, north: this.northAt(ind, k)?.value ?? null });
     }
-    const window = history.slice(-10);
+    const fromIndex =
+      since !== undefined
+        ? Math.max(
+            0,
+            history.findIndex((h) => h.period.year >= since),
+          )
+        : Math.max(0, history.length - 10);
+    const window =
+      since !== undefined && !history.some((h) => h.period.year >= since) ? [] : history.slice(fromIndex);
     const movement: GapResult['movement'] = [];
     if (window.length >= 2) {
       const [start, end] = [window[0], window[window.length - 1]];
@@ -415,6 +530,8 @@ export class StatsCore {
         const a = at(start);
         const b = at(end);
         if (a === null || b === null) continue;
+        const startRelPct = ((a - se(start)) / Math.abs(se(start))) * 100;
+        const endRelPct = ((b - se(end)) / Math.abs(se(end))) * 100;
         movement.push({
           from: src.code,
           fromName: src.name,
@@ -422,11 +539,71 @@ export class StatsCore {
           end: end.period,
           startGap: a - se(start),
           endGap: b - se(end),
+          startRelPct,
+          endRelPct,
+          verdict: relativeVerdict(startRelPct, endRelPct),
         });
       }
     }
-    return { indicator: ind, period, rows, north, gaps, movement, history };
+    return {
+      indicator: ind,
+      period,
+      rows,
+      north,
+      gaps,
+      movement,
+      history: window.length >= 2 ? window : history,
+    };
   }
+}
+
+/**
+ * Whether a relative gap narrowed: its size (as % of the South East) at the end against the start,
+ * compared at the 1 decimal place it is shown with. Cash gaps at current prices are not used: they
+ * widen with inflation even when the North keeps pace.
+ */
+export function relativeVerdict(
+  startRelPct: number,
+  endRelPct: number,
+): 'narrowed' | 'widened' | 'unchanged' {
+  const a = roundHalfAway(Math.abs(startRelPct), 1);
+  const b = roundHalfAway(Math.abs(endRelPct), 1);
+  return b < a ? 'narrowed' : b > a ? 'widened' : 'unchanged';
+}
+
+/** The North as one figure: how, or why not. */
+export function northRule(ind: IndicatorMeta): {
+  method: 'population-weighted' | 'sum' | null;
+  reason: string | null;
+} {
+  const units = unitInfo(ind);
+  if (units.isCount) return { method: 'sum', reason: null };
+  const text = `${ind.label} ${ind.unit} ${ind.measure}`.toLowerCase();
+  if (units.ageStandardised)
+    return {
+      method: null,
+      reason: 'it is an age-standardised rate, which cannot be combined by population weighting',
+    };
+  if (/median/.test(text))
+    return { method: null, reason: 'it is a median, which cannot be averaged across regions' };
+  if (/per hour/.test(text))
+    return { method: null, reason: 'it is a rate per hour worked, and hours are not published with it' };
+  if (/per (filled )?job|filled job/.test(text))
+    return { method: null, reason: 'it is a rate per job, and job counts are not published with it' };
+  if (/per head|per capita|per [\d,]+ (population|people)|per million population/.test(text))
+    return { method: 'population-weighted', reason: null };
+  if (ind.suffix === '%')
+    return {
+      method: null,
+      reason:
+        'it is a percentage of a group (such as working-age residents or pupils) whose size is not published with it',
+    };
+  if (/score|mean/.test(text))
+    return {
+      method: null,
+      reason: 'it is an average score from a survey, whose sample weights are not published',
+    };
+  return { method: null, reason: 'its denominator is not population, so it cannot be weighted honestly' };
 }
 
 /** Years between two period starts (fractional for months), for change per year. */

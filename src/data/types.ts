@@ -44,10 +44,15 @@ export interface PeriodInfo {
   start: string;
   /** ISO 8601 duration of the period, or "" for a point in time. */
   duration: string;
-  /** The year people mean when they type one ("2023" for 2023/24 financial year, Apr 2025 pay). */
+  /**
+   * The year people mean when they type one: the start year of a one-year interval ("2023" for the
+   * year ending March 2024), the last year of a multi-year one ("2024" for 2022 to 2024), a date's year.
+   */
   year: number;
-  /** en-GB label: "2023", "2022/23", "Apr 2025", "2018 to 2020", "Dec 2025". */
+  /** ONS-style label: "2023", "year ending March 2025", "April 2025", "2018 to 2020", "December 2025". */
   label: string;
+  /** The period as the CSV wrote it, where that differs from `id` (bare years such as "2023"). */
+  raw?: string;
 }
 
 export interface IndicatorMeta {

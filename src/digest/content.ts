@@ -1,8 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { getISOWeek, startOfISOWeek } from 'date-fns';
 import { chartInputFor } from '../answers/chart-input';
-import { answerGap, datasetTitle, indicatorRef, judge } from '../answers/engine';
-import { formatDate, formatDiff, formatPct, formatValue } from '../answers/format';
+import { answerGap, difference, indicatorRef } from '../answers/engine';
+import { changeText, differenceText, valueText } from '../answers/phrases';
+import { gapDifference } from '../answers/render-text';
+import { datasetTitle } from '../answers/titles';
+import { formatDate } from '../format/number';
 import type { GapAnswer, IndicatorRef } from '../answers/types';
 import { SOUTH_EAST } from '../data/geography';
 import type { StatsCore } from '../data/stats';
@@ -153,7 +156,7 @@ export function placeLine(core: StatsCore, ind: IndicatorMeta, code: string): st
   const f = core.value(ind.id, code);
   const label = `*${e(ind.label)}*`;
   if (f.value === null || !f.period) return `${label}: no data${f.note ? ` (${e(f.note)})` : ''}`;
-  const parts = [`${label} (${e(f.period.label)}): *${e(formatValue(f.value, ref, { unit: true }))}*`];
+  const parts = [`${label} (${e(f.period.label)}): *${e(valueText(f.value, ref))}*`];
   const series = core.seriesFor(ind.id, code);
   const at = series.findIndex((p) => p.period.id === f.period?.id);
   const prev =
@@ -164,26 +167,17 @@ export function placeLine(core: StatsCore, ind: IndicatorMeta, code: string): st
           .find((p) => p.value !== null)
       : undefined;
   if (prev && prev.value !== null) {
-    parts.push(
-      `${e(formatDiff(f.value - prev.value, ref))} since ${e(prev.period.label)}${verdict(f.value - prev.value, ref)}`,
-    );
+    parts.push(`${e(changeText(f.value - prev.value, null, null, ref))} since ${e(prev.period.label)}`);
   }
   if (f.area !== SOUTH_EAST) {
-    const se = core.value(ind.id, SOUTH_EAST, f.period.year);
-    if (se.value !== null && se.period?.id === f.period.id) {
-      const diff = f.value - se.value;
-      const pct = se.value !== 0 ? (diff / Math.abs(se.value)) * 100 : 0;
-      parts.push(`${e(formatDiff(diff, ref))} (${formatPct(pct)}) vs South East${verdict(diff, ref)}`);
+    const se = core.valueAt(ind.id, SOUTH_EAST, f.period);
+    if (se.value !== null) {
+      parts.push(e(differenceText(difference(f, se, ref, core), ref)));
     } else {
       parts.push('no South East figure for the same period');
     }
   }
   return parts.join(' · ');
-}
-
-function verdict(diff: number, ref: IndicatorRef): string {
-  const better = judge(Number(diff.toFixed(ref.decimalPlaces)), ref);
-  return better === null ? '' : better ? ' (better)' : ' (worse)';
 }
 
 function header(text: string): SlackBlock {
@@ -202,13 +196,13 @@ function gapSummary(gap: GapAnswer, chartFollows: boolean): string {
   const lines = [`*The gap this week: ${e(ind.label)}, ${e(gap.period.label)}*`];
   const toSouthEast = gap.gaps.filter((g) => g.to === SOUTH_EAST);
   for (const g of toSouthEast) {
-    lines.push(`• ${e(g.fromName)} vs South East: *${e(formatDiff(g.gap, ind))}* (${formatPct(g.gapPct)})`);
+    lines.push(`• ${e(g.fromName)}: ${e(differenceText(gapDifference(g), ind))}`);
   }
   for (const m of gap.movement.slice(0, 3)) {
-    const change = Math.abs(m.endGap) - Math.abs(m.startGap);
-    const verb =
-      Number(change.toFixed(ind.decimalPlaces)) === 0 ? 'unchanged' : change > 0 ? 'widened' : 'narrowed';
-    lines.push(`_${e(m.fromName)}: the gap ${verb} since ${e(m.start.label)}._`);
+    const verb = m.verdict === 'unchanged' ? 'was unchanged' : m.verdict;
+    lines.push(
+      `_${e(m.fromName)}: the gap relative to the South East ${verb} compared with ${e(m.start.label)}._`,
+    );
   }
   if (toSouthEast.length === 0) lines.push('No comparable figures for the North and the South East.');
   if (chartFollows) lines.push('_The chart is in the thread._');

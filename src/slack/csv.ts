@@ -1,6 +1,7 @@
 import type { Answer, Figure } from '../answers/types';
+import { withheldNote } from '../data/stats';
 
-// "Download CSV": the answer's own numbers, unrounded, with period and source on every row, so a
+// "Download CSV": the answer's own numbers, unrounded (as published), with their unit and multiplier, with period and source on every row, so a
 // spreadsheet pasted into a briefing still says where each figure came from.
 
 const HEADER = [
@@ -10,6 +11,7 @@ const HEADER = [
   'indicator',
   'period',
   'value',
+  'unit',
   'lower_95',
   'upper_95',
   'note',
@@ -27,7 +29,11 @@ function cell(value: string | number | null): string {
 
 export function answerCsv(answer: Answer): string | null {
   const rows: (string | number | null)[][] = [];
-  const add = (f: Figure, ind: { id: string; label: string }, src: { org: string; releaseDate: string }) =>
+  const add = (
+    f: Figure,
+    ind: { id: string; label: string; unitLabel: string },
+    src: { org: string; releaseDate: string },
+  ) =>
     rows.push([
       f.area,
       f.areaName,
@@ -35,6 +41,7 @@ export function answerCsv(answer: Answer): string | null {
       ind.label,
       f.period?.label ?? null,
       f.value,
+      ind.unitLabel,
       f.lci,
       f.uci,
       f.note,
@@ -61,6 +68,7 @@ export function answerCsv(answer: Answer): string | null {
           answer.indicator.label,
           answer.period.label,
           answer.north.value,
+          answer.indicator.unitLabel,
           null,
           null,
           answer.north.method,
@@ -79,9 +87,10 @@ export function answerCsv(answer: Answer): string | null {
             answer.indicator.label,
             p.period.label,
             p.value,
+            answer.indicator.unitLabel,
             p.lci,
             p.uci,
-            p.value === null ? (p.status ?? 'not available') : null,
+            p.value === null ? (p.status ? withheldNote(p.status) : 'no figure published') : null,
             answer.source.org,
             answer.source.releaseDate,
           ]);

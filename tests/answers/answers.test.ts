@@ -1,6 +1,6 @@
 import { ask } from '../../src/answers/ask';
 import { chartInputFor } from '../../src/answers/chart-input';
-import { formatDiff, formatValue, ordinal } from '../../src/answers/format';
+import { formatChange, formatMaybe, formatValue, ordinal } from '../../src/format/number';
 import { COMMAND_HELP } from '../../src/answers/help';
 import { renderText } from '../../src/answers/render-text';
 import { decodeSpec, encodeSpec, replay, specOf } from '../../src/answers/replay';
@@ -11,16 +11,14 @@ import { answerCsv } from '../../src/slack/csv';
 const core = loadCore();
 
 describe('en-GB formatting', () => {
-  const money = { prefix: '£', suffix: '', decimalPlaces: 0, unit: '£' };
+  const money = { prefix: '£', suffix: '', decimalPlaces: 0 };
   it('formats with thousands separators, £ and % and the metadata’s decimals', () => {
     expect(formatValue(28187, money)).toBe('£28,187');
     expect(formatValue(41.47, { ...money, decimalPlaces: 1 })).toBe('£41.5');
-    expect(formatValue(73.25, { prefix: '', suffix: '%', decimalPlaces: 1, unit: '%' })).toBe('73.3%');
-    expect(formatValue(null, money)).toBe('no data');
-    expect(formatDiff(-7092.48, money)).toBe('-£7,092');
-    expect(formatDiff(2, { prefix: '', suffix: '%', decimalPlaces: 1, unit: '%' })).toBe(
-      '+2.0 percentage points',
-    );
+    expect(formatValue(73.25, { prefix: '', suffix: '%', decimalPlaces: 1 })).toBe('73.3%');
+    expect(formatMaybe(null, money)).toBe('no data');
+    expect(formatChange(-7092.48, money)).toBe('-£7,092');
+    expect(formatChange(2, { prefix: '', suffix: '%', decimalPlaces: 1 })).toBe('+2.0 percentage points');
     expect(ordinal(1)).toBe('1st');
     expect(ordinal(12)).toBe('12th');
     expect(ordinal(22)).toBe('22nd');
@@ -33,15 +31,15 @@ describe('answers in words', () => {
     const text = renderText(ask('/stats leeds productivity', core));
     expect(text).toContain('Gross value added per hour worked, 2023: £41.5');
     expect(text).toMatch(/\d+(st|nd|rd|th) of 296 local authorities in England/);
-    expect(text).toContain('below South East at £45.2 (worse)');
-    expect(text).toContain('below England at £42.4 (worse)');
+    expect(text).toContain('£3.8 (8.3%) below South East (£45.2), worse');
+    expect(text).toContain('£0.9 (2.2%) below England (£42.4), worse');
     expect(text).toContain(
-      'Source: Office for National Statistics, Gross value added, released 19 Jun 2025, period 2023',
+      'Source: Office for National Statistics, Gross value added (productivity), released 19 Jun 2025; period 2023',
     );
   });
   it('compare: every place side by side and the differences', () => {
     const text = renderText(ask('/compare leeds vs reading on pay', core));
-    expect(text).toContain('Gross median weekly pay, Apr 2025');
+    expect(text).toContain('Gross median weekly pay, April 2025');
     expect(text).toContain('Leeds: £611');
     expect(text).toMatch(/Reading: £\d{3}/);
     expect(text).toContain('Against Leeds:');
@@ -50,8 +48,9 @@ describe('answers in words', () => {
     const a = ask('/trend pay for leeds since 2015', core);
     expect(a.kind).toBe('trend');
     const text = renderText(a);
+    // No false precision: the change a year has the figure's own decimals (0 for pay).
     expect(text).toMatch(
-      /Leeds: £\d{3} \(Apr 2015\) to £611 \(Apr 2025\), \+£\d+ \(\+\d+\.\d%\), \+£\d+\.\d a year/,
+      /Leeds: £\d{3} \(April 2015\) to £611 \(April 2025\), \+£\d+ \(\+\d+\.\d%\), about \+£\d+ a year/,
     );
   });
   it('rank: the nine regions in order', () => {
@@ -62,15 +61,18 @@ describe('answers in words', () => {
   it('gap: a derived North with its weighting stated, and how the gap moved', () => {
     const text = renderText(ask('/gap income', core));
     expect(text).toContain(
-      'The North: £21,095 (derived: mean of North East, North West and Yorkshire and The Humber weighted by ONS mid-2023 population',
+      'The North: £21,095 (derived by Northstat: mean of North East, North West and Yorkshire and The Humber weighted by ONS mid-2023 population',
     );
-    expect(text).toContain('The North vs South East: -£7,092 (-25.2%)');
-    expect(text).toMatch(/The North: -£5,089 to -£7,092 \(widened\)/);
+    expect(text).toContain('The North: £7,092 (25.2%) below South East (£28,187)');
+    // Judged relative to the South East, not in cash at current prices.
+    expect(text).toMatch(
+      /The North: \d+\.\d% below the South East in 2014, 25\.2% below the South East in 2023 \((widened|narrowed|unchanged)\)/,
+    );
   });
   it('gap: no single North figure for a median, and it says why', () => {
     const text = renderText(ask('/gap pay', core));
     expect(text).not.toContain('The North:');
-    expect(text).toContain('cannot be averaged across regions honestly');
+    expect(text).toContain('it is a median, which cannot be averaged across regions');
   });
   it('not a UK place: not forced onto one', () => {
     for (const q of ['/stats paris', '/stats new south wales pay', '/stats asdf']) {
@@ -129,23 +131,23 @@ describe('charts and CSV from answers', () => {
       ['England', 42.39, 'reference'],
     ]);
     expect(input.sourceLine).toContain(
-      'Source: Office for National Statistics, Gross value added, released 19 Jun 2025',
+      'Source: Office for National Statistics, Gross value added (productivity), released 19 Jun 2025',
     );
   });
   it('gap becomes lines with a shaded gap band', () => {
     const input = chartInputFor(ask('/gap productivity', core));
     expect(input?.kind).toBe('lines');
     if (input?.kind !== 'lines') return;
-    expect(input.periods[0]).toBe('2004');
+    expect(input.periods[0]).toBe('2014'); // the gap's own window: the last 10 periods
     expect(input.gapBand).toEqual({ upper: 'South East', lower: 'North East' });
   });
   it('CSV keeps published values, periods and sources, and defuses formulas', () => {
     const csv = answerCsv(ask('/compare leeds vs reading on productivity', core))!;
     expect(csv.split('\r\n')[0]).toBe(
-      'area_code,area_name,indicator_id,indicator,period,value,lower_95,upper_95,note,source,released',
+      'area_code,area_name,indicator_id,indicator,period,value,unit,lower_95,upper_95,note,source,released',
     );
     expect(csv).toContain(
-      'E08000035,Leeds,gross-value-added-per-hour-worked,Gross value added per hour worked,2023,41.47,,,,Office for National Statistics,2025-06-19',
+      'E08000035,Leeds,gross-value-added-per-hour-worked,Gross value added per hour worked,2023,41.47,£,,,,Office for National Statistics,2025-06-19',
     );
   });
 });

@@ -21,7 +21,7 @@ describe('values', () => {
       value: 589.3,
       lci: 562.734356,
       uci: 615.865644,
-      period: { label: 'Apr 2025' },
+      period: { label: 'April 2025' },
     });
     expect(core.value(PAY, SOUTH_EAST).value).toBe(678);
     expect(core.value(PAY, 'K02000001').value).toBe(642.5);
@@ -36,7 +36,8 @@ describe('values', () => {
   it('missing values are null with the reason, never zero', () => {
     const gdp = core.value('gross-domestic-product-per-head-at-current-market-prices', 'N09000001', 2023);
     expect(gdp.value).toBeNull();
-    expect(gdp.note).toBe('low reliability, suppressed');
+    expect(gdp.note).toBe('withheld [u]: low reliability');
+    expect(gdp.status).toBe('u');
   });
 });
 
@@ -57,9 +58,16 @@ describe('geography', () => {
     expect(core.value(PAY, 'E08000039').value).toBe(606.6);
     expect(core.populationOf('E08000039', 2024)).toBeGreaterThan(500000);
   });
-  it('counts 296 current English local authorities as peers of Leeds', () => {
-    expect(geo.peersOf('E08000035')).toMatchObject({ label: 'local authorities in England' });
-    expect(geo.peersOf('E08000035').codes).toHaveLength(296);
+  it('counts 296 current English local authorities as the comparison set of Leeds', () => {
+    expect(geo.comparisonSet('E08000035', true)).toMatchObject({ label: 'local authorities in England' });
+    expect(geo.comparisonSet('E08000035', true)?.codes).toHaveLength(296);
+  });
+  it('counts each upper-tier council once: 153 in England, no retired Dorset county', () => {
+    const upper = geo.comparisonSet('E10000017', true);
+    expect(upper).toMatchObject({ id: 'upper-tier-england', label: 'upper-tier councils in England' });
+    expect(upper?.codes).toHaveLength(153);
+    expect(upper?.codes).not.toContain('E10000009');
+    expect(upper?.codes).toContain('E06000059');
   });
   it('has ONS statistical neighbours', () => {
     expect(geo.similar('E08000035')).toHaveLength(20);
@@ -79,9 +87,9 @@ describe('rank, trend, gap', () => {
     const f = core.value(GVA, 'E08000035');
     const pos = core.position(GVA, 'E08000035', f.period);
     expect(pos?.of).toBe(296);
-    const better = core.geography
-      .peersOf('E08000035')
-      .codes.filter((c) => (core.value(GVA, c, 2023).value ?? -1) > 41.47);
+    const better = (core.geography.comparisonSet('E08000035', true)?.codes ?? []).filter(
+      (c) => (core.value(GVA, c, 2023).value ?? -1) > 41.47,
+    );
     expect(pos?.position).toBe(better.length + 1);
   });
   it('gives first, latest and change per year for a trend', () => {

@@ -1,4 +1,3 @@
-
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { ChartRenderer } from '../../src/charts';
 import { loadCore } from '../../src/data/core';

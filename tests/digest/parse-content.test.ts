@@ -122,7 +122,7 @@ describe('buildDigest', () => {
     expect(json).toMatch(
       /\*Leeds\*\\n• \*Gross value added per hour worked\* \(2023\): \*£[\d.]+\* · [+-]£[\d.]+ since 2022/,
     );
-    expect(json).toContain('vs South East');
+    expect(json).toContain('below South East (£45.2)');
     expect(d.blocks.at(-1)?.type).toBe('context');
     expect(JSON.stringify(d.blocks.at(-1))).toContain('Open Government Licence');
     expect(d.hasNewData).toBe(true);

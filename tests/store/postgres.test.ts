@@ -1,4 +1,3 @@
-
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openStore } from '../../src/store';

@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import {
   ITL1_TO_GSS,
   REGION_CORRECTIONS,
+  BOUNDARY_CHANGES,
+  SUCCESSOR_MERGES,
   SUCCESSORS,
   isLowerTierCode,
   isUpperTierCode,
@@ -43,7 +45,12 @@ export interface BuildReport {
     file: string;
   }[];
   mappedItl1: { indicator: string; rows: number }[];
-  successorMerges: { from: string; to: string; values: number }[];
+  /** Retired codes merged into a successor with the same footprint, with why. */
+  successorMerges: { from: string; to: string; values: number; reason: string }[];
+  /** Retired codes kept apart from their successor because the footprint changed. */
+  keptApart: { from: string; to: string[]; year: number; values: number; reason: string }[];
+  /** Codes the CSV notes call obsolete ("Obsolete code since 2019 (replaced by ...)"), with that year. */
+  obsoleteCodes: Record<string, number>;
   unknownPeriods: RejectedRow[];
   failures: string[];
 }
@@ -134,11 +141,15 @@ export function buildAreas(root: string): { areas: Map<string, SnapshotArea> } {
     const fixedRegion = REGION_CORRECTIONS[code];
     if (fixedRegion) parents = parents.map((p) => (p.startsWith('E12') ? fixedRegion : p));
     const { start, end } = startEnd.get(code) ?? {};
-    const current = end === undefined;
     const area: SnapshotArea = { code, name: entry.areanm, level: levelFromCode(code), parents };
     if (start !== undefined) area.start = start;
     if (end !== undefined) area.end = end;
     if (SUCCESSORS[code]) area.successor = SUCCESSORS[code];
+    // A retired code with a different footprint: still queryable by code, ranked nowhere, and
+    // never offered for a place name (it has an end year).
+    const changed = BOUNDARY_CHANGES.find((b) => b.from === code);
+    if (changed) area.end ??= changed.year - 1;
+    const current = area.end === undefined;
     if (current && isLowerTierCode(code)) area.lowerTier = true;
     if (current && isUpperTierCode(code)) area.upperTier = true;
     areas.set(code, area);
@@ -224,6 +235,8 @@ export function buildSnapshot(
     duplicates: [],
     mappedItl1: [],
     successorMerges: [],
+    keptApart: [],
+    obsoleteCodes: {},
     unknownPeriods: [],
     failures: [],
   };
@@ -289,6 +302,15 @@ export function buildSnapshot(
     }
   }
 
+  // Codes the data itself calls obsolete are retired: ranked nowhere, offered for no place name.
+  for (const [code, since] of Object.entries(report.obsoleteCodes)) {
+    const area = areas.get(code);
+    if (!area || area.end !== undefined) continue;
+    area.end = since - 1;
+    delete area.lowerTier;
+    delete area.upperTier;
+  }
+
   // Areas that appear in the data but not in the hierarchy (ITL2/3, police force areas, merged areas...):
   // queryable by code, never offered by the resolver.
   for (const [code, name] of dataNames) {
@@ -311,6 +333,7 @@ export function buildSnapshot(
   const series: Record<string, SnapshotSeries> = {};
   for (const acc of accs.values()) {
     mergeSuccessors(acc, report);
+    countKeptApart(acc, report);
     const raw = metaFor.get(acc.csvName + '\u0000' + acc.dataset)?.forIndicator(acc.csvName) ?? {};
     const built = finishIndicator(acc, raw, areas);
     if (indicators.some((i) => i.id === built.meta.id))
@@ -380,6 +403,8 @@ function addRow(
   count(acc.measures, row.measure);
   if (row.lci !== null || row.uci !== null) acc.hasCi = true;
   dataNames.set(row.areacd, row.areanm);
+  const obsolete = /obsolete code since (\d{4})/i.exec(row.notes);
+  if (obsolete) report.obsoleteCodes[row.areacd] = Number(obsolete[1]);
 
   const mapped = ITL1_TO_GSS[row.areacd];
   const area = mapped ?? row.areacd;
@@ -439,8 +464,25 @@ function noteDuplicate(
   });
 }
 
+function countKeptApart(acc: IndicatorAccumulator, report: BuildReport): void {
+  for (const change of BOUNDARY_CHANGES) {
+    const values = [...(acc.obs.get(change.from)?.values() ?? [])].filter((o) => o.value !== null).length;
+    if (values === 0) continue;
+    const entry = report.keptApart.find((k) => k.from === change.from);
+    if (entry) entry.values += values;
+    else
+      report.keptApart.push({
+        from: change.from,
+        to: change.to,
+        year: change.year,
+        values,
+        reason: `boundary changed in ${change.year}: ${change.why}`,
+      });
+  }
+}
+
 function mergeSuccessors(acc: IndicatorAccumulator, report: BuildReport): void {
-  for (const [from, to] of Object.entries(SUCCESSORS)) {
+  for (const [from, { to, reason }] of Object.entries(SUCCESSOR_MERGES)) {
     const old = acc.obs.get(from);
     if (!old) continue;
     const target = getOrCreate(acc.obs, to, () => new Map<string, Observation>());
@@ -452,7 +494,11 @@ function mergeSuccessors(acc: IndicatorAccumulator, report: BuildReport): void {
       }
     }
     acc.obs.delete(from);
-    if (moved > 0) report.successorMerges.push({ from, to, values: moved });
+    if (moved > 0) {
+      const entry = report.successorMerges.find((m) => m.from === from);
+      if (entry) entry.values += moved;
+      else report.successorMerges.push({ from, to, values: moved, reason });
+    }
   }
 }
 

@@ -1,7 +1,19 @@
 import type { types } from '@slack/bolt';
-import { differenceText, figureText, renderText, sourceLine } from '../../answers/render-text';
+import {
+  changeText,
+  differenceText,
+  figureText,
+  positionText,
+  RANK_ORDER_NOTE,
+  relativeGapText,
+  sourceLine,
+  spanText,
+  unitNote,
+  valueText,
+} from '../../answers/phrases';
+import { gapDifference, renderText, yearNotHeldText } from '../../answers/render-text';
 import { encodeSpec, specOf } from '../../answers/replay';
-import { formatDiff, formatPct, formatValue, ordinal } from '../../answers/format';
+import { ordinal } from '../../format/number';
 import type {
   Alternative,
   Answer,
@@ -65,6 +77,8 @@ function sourceContext(
   ind: IndicatorRef | null,
 ): types.ContextBlock {
   const lines = [e(sourceLine(source, period))];
+  const unit = ind ? unitNote(ind) : null;
+  if (unit) lines.unshift(e(unit));
   if (ind?.caveats) lines.push(e(truncate(`Caveat: ${ind.caveats.split('\n')[0]}`, 300)));
   return context(lines);
 }
@@ -132,18 +146,12 @@ function statsBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[] {
     const lines = [
       `*${e(item.indicator.label)}, ${e(f.period?.label ?? 'no period')}:* ${e(figureText(f, item.indicator))}`,
     ];
-    if (item.position)
-      lines.push(
-        `${ordinal(item.position.position)} of ${item.position.of} ${e(item.position.groupLabel)} (1st = highest)`,
-      );
+    if (item.position) lines.push(e(positionText(item.position)));
     for (const c of item.comparisons) lines.push(`• ${e(differenceText(c, item.indicator))}`);
-    if (item.newerPeriodElsewhere)
-      lines.push(
-        `_Newer figures (${e(item.newerPeriodElsewhere.label)}) exist for other areas but not here._`,
-      );
     blocks.push(section(lines.join('\n')));
     if (answer.items.length > 1) blocks.push(context([e(sourceLine(item.source, f.period?.label ?? null))]));
   }
+  if (answer.items.some((i) => i.position)) blocks.push(context([RANK_ORDER_NOTE]));
   if (single)
     blocks.push(sourceContext(single.source, single.figure.period?.label ?? null, single.indicator));
   return blocks;
@@ -157,17 +165,13 @@ function compareBlocks(answer: Extract<Answer, { kind: 'compare' }>): SlackBlock
   const ind = answer.indicator;
   const period = answer.period?.label ?? 'no common period';
   const first = answer.figures[0];
-  const diffs = answer.differences.map((d) =>
-    d.diff === null
-      ? `• ${e(d.fromName)}: no comparable figure`
-      : `• ${e(d.fromName)}: ${e(formatDiff(d.diff, ind))} (${formatPct(d.diffPct ?? 0)}) against ${e(first.areaName)}`,
-  );
+  const diffs = answer.differences.map((d) => `• ${e(d.fromName)}: ${e(differenceText(d, ind))}`);
   return [
     header(`${answer.figures.map((f) => f.areaName).join(' vs ')} · ${ind.label}`),
     section(
       `*${e(ind.label)}, ${e(period)}*\n${tableLines([...answer.figures, ...answer.references].map((f) => ({ name: e(f.areaName), value: e(figureText(f, ind)) })))}`,
     ),
-    section(diffs.join('\n') || 'No differences to show.'),
+    section(diffs.length ? `*Against ${e(first.areaName)}*\n${diffs.join('\n')}` : 'No differences to show.'),
     sourceContext(answer.source, period, ind),
   ];
 }
@@ -178,21 +182,17 @@ function trendBlocks(answer: Extract<Answer, { kind: 'trend' }>): SlackBlock[] {
     if (!r.first || !r.latest || r.first.value === null || r.latest.value === null)
       return `• ${e(r.areaName)}: no data for this range`;
     if (r.change === null)
-      return `• ${e(r.areaName)}: ${e(formatValue(r.latest.value, ind))} (${e(r.latest.period?.label ?? '')}), one period only`;
-    const perYear =
-      r.perYear !== null
-        ? `, ${e(formatDiff(r.perYear, { ...ind, decimalPlaces: ind.decimalPlaces + 1 }))} a year`
-        : '';
-    return `• ${e(r.areaName)}: ${e(formatValue(r.first.value, ind))} (${e(r.first.period?.label ?? '')}) → *${e(formatValue(r.latest.value, ind))}* (${e(r.latest.period?.label ?? '')}), ${e(formatDiff(r.change, ind))} (${formatPct(r.changePct ?? 0)})${perYear}`;
+      return `• ${e(r.areaName)}: ${e(valueText(r.latest.value, ind))} (${e(r.latest.period?.label ?? '')}), one period only`;
+    return `• ${e(r.areaName)}: ${e(valueText(r.first.value, ind))} (${e(r.first.period?.label ?? '')}) → *${e(valueText(r.latest.value, ind))}* (${e(r.latest.period?.label ?? '')}), ${e(changeText(r.change, r.changePct, r.perYear, ind))}`;
   });
-  const first = answer.rows.find((r) => r.first)?.first?.period?.label;
-  const last = answer.rows.find((r) => r.latest)?.latest?.period?.label;
+  const first = answer.rows.find((r) => r.first)?.first?.period;
+  const last = answer.rows.find((r) => r.latest)?.latest?.period;
   return [
     header(
       `${answer.rows.map((r) => r.areaName).join(', ')} · ${ind.label}${answer.since ? ` since ${answer.since}` : ''}`,
     ),
     section(lines.join('\n')),
-    sourceContext(answer.source, first && last ? `${first} to ${last}` : (last ?? null), ind),
+    sourceContext(answer.source, spanText(first, last), ind),
   ];
 }
 
@@ -222,7 +222,7 @@ function rankBlocks(answer: Extract<Answer, { kind: 'rank' }>): SlackBlock[] {
     );
   blocks.push(
     section(
-      `_${e(period)}, ${shown}; 1st = highest; northern places in bold._${extra.length ? `\n${extra.join('\n')}` : ''}`,
+      `_${e(period)}, ${shown}; northern places in bold. ${RANK_ORDER_NOTE}_${extra.length ? `\n${extra.join('\n')}` : ''}`,
     ),
   );
   blocks.push(sourceContext(answer.source, period, ind));
@@ -235,17 +235,13 @@ function gapBlocks(answer: GapAnswer): SlackBlock[] {
   if (answer.north)
     values.unshift({
       name: '*The North*',
-      value: `${e(formatValue(answer.north.value, ind))} _(${e(answer.north.method)})_`,
+      value: `${e(valueText(answer.north.value, ind))} _(${e(answer.north.method)})_`,
     });
-  const gaps = answer.gaps.map(
-    (g) => `• ${e(g.fromName)} vs ${e(g.toName)}: *${e(formatDiff(g.gap, ind))}* (${formatPct(g.gapPct)})`,
+  const gaps = answer.gaps.map((g) => `• ${e(g.fromName)}: ${e(differenceText(gapDifference(g), ind))}`);
+  const moves = answer.movement.map(
+    (m) =>
+      `• ${e(m.fromName)}: ${e(relativeGapText(m.startRelPct))} (${e(m.start.label)}) → ${e(relativeGapText(m.endRelPct))} (${e(m.end.label)}), *${m.verdict}*`,
   );
-  const moves = answer.movement.map((m) => {
-    const change = Math.abs(m.endGap) - Math.abs(m.startGap);
-    const verb =
-      Number(change.toFixed(ind.decimalPlaces)) === 0 ? 'unchanged' : change > 0 ? 'widened' : 'narrowed';
-    return `• ${e(m.fromName)}: ${e(formatDiff(m.startGap, ind))} (${e(m.start.label)}) → ${e(formatDiff(m.endGap, ind))} (${e(m.end.label)}), *${verb}*`;
-  });
   const blocks: SlackBlock[] = [
     header(`The North-South gap · ${ind.label}`),
     section(`*${e(ind.label)}, ${e(answer.period.label)}*\n${tableLines(values)}`),
@@ -254,7 +250,7 @@ function gapBlocks(answer: GapAnswer): SlackBlock[] {
   if (moves.length)
     blocks.push(
       section(
-        `*Gap to the South East over the last ${answer.history.slice(-10).length} periods*\n${moves.join('\n')}`,
+        `*Gap to the South East relative to its value, ${e(spanText(answer.movement[0].start, answer.movement[0].end) ?? '')}*\n${moves.join('\n')}`,
       ),
     );
   blocks.push(sourceContext(answer.source, answer.period.label, ind));
@@ -262,6 +258,8 @@ function gapBlocks(answer: GapAnswer): SlackBlock[] {
 }
 
 function clarifyBlocks(answer: ClarifyAnswer): SlackBlock[] {
+  if (answer.yearNotHeld)
+    return [section(e(yearNotHeldText(answer.yearNotHeld))), context([`Try: \`${e(answer.example)}\``])];
   const lines = answer.problems.map((p) => {
     if (p.text === '')
       return `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`;
