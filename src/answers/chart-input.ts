@@ -1,6 +1,7 @@
 import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '../charts/types';
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
 import { formatDate } from '../format/number';
+import { spanText } from './phrases';
 import type { Answer, GapAnswer, IndicatorRef, SourceRef, TrendAnswer } from './types';
 
 // Maps answer models onto the chart layer's Slack-free input. Charts never hold a number the answer
@@ -54,12 +55,12 @@ function lines(a: TrendAnswer): ChartInput {
       role: role(r.area, isNorthernCode(r.area, northern)),
     };
   });
-  const first = periodIds.length ? labels.get(periodIds[0]) : '';
-  const last = periodIds.length ? labels.get(periodIds[periodIds.length - 1]) : '';
+  const byId = new Map(all.flatMap((r) => r.points.map((p) => [p.period.id, p.period] as const)));
+  const span = periodIds.length ? spanText(byId.get(periodIds[0]), byId.get(periodIds.at(-1) as string)) : '';
   return {
     kind: 'lines',
     title: `${a.rows.map((r) => r.areaName).join(', ')} · ${a.indicator.label}`,
-    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${first} to ${last}`,
+    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${span}${a.indicator.priceBasis === 'current prices' ? ' (current prices)' : ''}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     periods: periodIds.map((id) => labels.get(id) ?? id),
@@ -91,7 +92,7 @@ function gapLines(a: GapAnswer): ChartInput {
   return {
     kind: 'lines',
     title: `The North-South gap · ${a.indicator.label}`,
-    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${history[0]?.period.label ?? ''} to ${a.period.label}${a.north ? '; the North is a population-weighted mean' : ''}`,
+    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${spanText(history[0]?.period, history.at(-1)?.period) ?? ''}${a.indicator.priceBasis === 'current prices' ? ' (current prices)' : ''}${a.north ? `; the North: ${a.north.method.replace(/^derived by Northstat: /, 'derived, ')}` : ''}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     periods: history.map((h) => h.period.label),

@@ -9,6 +9,7 @@ import {
   formatSignedPercent,
   formatValue,
   ordinal,
+  roundHalfAway,
   roundsToZero,
 } from '../format/number';
 import type { Difference, Figure, IndicatorRef, Position, SourceRef } from './types';
@@ -98,8 +99,7 @@ export function changeText(
 
 /** "15.4% below the South East" for a relative gap. */
 export function relativeGapText(relPct: number, to = 'the South East'): string {
-  const r = Number(relPct.toFixed(1));
-  if (r === 0) return `level with ${to}`;
+  if (roundHalfAway(relPct, 1) === 0) return `level with ${to}`;
   return `${formatPercent(relPct)} ${relPct > 0 ? 'above' : 'below'} ${to}`;
 }
 

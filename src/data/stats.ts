@@ -1,5 +1,6 @@
 import { ENGLAND, Geography, LONDON, NORTHERN_REGIONS, SOUTH_EAST } from './geography';
 import { roundHalfAway } from '../format/number';
+import { type Comparison, compareEstimates, type Estimate, type Verdict, type VerdictMethod } from './significance';
 import type { IndicatorMeta, PeriodInfo, Snapshot, SnapshotSeries } from './types';
 import { unitInfo } from './units';
 
@@ -90,6 +91,9 @@ export interface GapResult {
     toValue: number;
     gap: number;
     gapPct: number;
+    /** higher/lower only where the confidence intervals allow it (src/data/significance.ts). */
+    verdict: Verdict;
+    method: VerdictMethod;
   }[];
   /** How the gap to the South East moved over the last (up to) 10 available periods. */
   movement: {
@@ -484,16 +488,30 @@ export class StatsCore {
     const rows = codes.map((c) => this.figureAt(ind, c, i));
     const north = this.northAt(ind, i);
     const value = (c: string) => rows.find((r) => r.area === c)?.value ?? null;
-    const sources: { code: string; name: string; v: number | null }[] = [
-      ...(north ? [{ code: 'north', name: 'The North', v: north.value }] : []),
-      ...NORTHERN_REGIONS.map((c) => ({ code: c, name: this.geography.name(c), v: value(c) })),
+    const sources: { code: string; name: string; v: number | null; est: Estimate }[] = [
+      ...(north
+        ? [{ code: 'north', name: 'The North', v: north.value, est: { value: north.value, lci: null, uci: null } }]
+        : []),
+      ...NORTHERN_REGIONS.map((c) => {
+        const f = rows.find((r) => r.area === c);
+        return {
+          code: c,
+          name: this.geography.name(c),
+          v: value(c),
+          est: { value: value(c), lci: f?.lci ?? null, uci: f?.uci ?? null },
+        };
+      }),
     ];
     const gaps: GapResult['gaps'] = [];
     for (const src of sources) {
       for (const to of [SOUTH_EAST, LONDON, ENGLAND]) {
         const target = value(to);
         if (src.v === null || target === null) continue;
+        const toFigure = rows.find((r) => r.area === to) as Figure;
+        const cmp = compareEstimates(src.est, toFigure) as Comparison;
         gaps.push({
+          verdict: cmp.verdict,
+          method: cmp.method,
           from: src.code,
           fromName: src.name,
           to,

@@ -123,6 +123,21 @@ describe('HTTP basics', () => {
 });
 
 describe('slash commands', () => {
+  // The seven answers the statistics audit (issue 8) named, as Slack receives them.
+  it.each([
+    ['/stats', 'north west exports', '£68.5bn'],
+    ['/stats', 'lancashire employment', '102nd of 151 upper-tier councils in England'],
+    ['/rank', 'healthy life expectancy top 10 among local authorities', 'upper-tier councils in England'],
+    ['/gap', 'pay since 2010', 'April 2010'],
+    ['/stats', 'reading pay', 'similar to South East (£678): within the margin of error'],
+    ['/gap', 'income 1990', 'not held for 1990'],
+    ['/trend', 'net additions for dorset since 2010', 'boundary changed in 2019'],
+  ])('%s %s reads correctly in Slack', async (cmd, q, expected) => {
+    const body = await command(cmd, q);
+    expect(allText(body)).toContain(expected);
+    expectSafe(body);
+  });
+
   it('/stats sheffeild wages: Sheffield pay, Apr 2025, rank, South East, source, in channel', async () => {
     const body = await command('/stats', 'sheffeild wages');
     expect(body.response_type).toBe('in_channel');
