@@ -24,7 +24,17 @@ import type {
   SourceRef,
 } from '../../answers/types';
 import { escapeMrkdwn, truncate } from '../escape';
-import { enforceLimits, LIMITS, type SlackBlock } from '../limits';
+import { LIMITS } from '../limits';
+import {
+  actions,
+  button,
+  context,
+  header,
+  message,
+  type SlackBlock,
+  type SlackMessage,
+  section,
+} from './kit';
 
 // Pure Block Kit builders: answer model in, { blocks, text } out, always within Slack's limits.
 // Every string that could hold user text goes through escapeMrkdwn, so "<!channel>" stays inert.
@@ -44,32 +54,9 @@ export interface BlockOptions {
   chartFollows?: boolean;
 }
 
-export interface SlackMessage {
-  blocks: SlackBlock[];
-  text: string;
-}
+export type { SlackMessage };
 
 const e = escapeMrkdwn;
-
-function header(text: string): types.HeaderBlock {
-  return {
-    type: 'header',
-    text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: false },
-  };
-}
-
-function section(markdown: string): types.SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(markdown, LIMITS.sectionText) } };
-}
-
-function context(lines: string[]): types.ContextBlock {
-  return {
-    type: 'context',
-    elements: lines
-      .slice(0, LIMITS.contextElements)
-      .map((t) => ({ type: 'mrkdwn', text: truncate(t, LIMITS.textObject) })),
-  };
-}
 
 function sourceContext(
   source: SourceRef,
@@ -81,17 +68,6 @@ function sourceContext(
   if (unit) lines.unshift(e(unit));
   if (ind?.caveats) lines.push(e(truncate(`Caveat: ${ind.caveats.split('\n')[0]}`, 300)));
   return context(lines);
-}
-
-function button(text: string, actionId: string, value: string, style?: 'primary'): types.Button {
-  const b: types.Button = {
-    type: 'button',
-    text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText) },
-    action_id: actionId,
-    value,
-  };
-  if (style) b.style = style;
-  return b;
 }
 
 function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock | null {
@@ -110,7 +86,7 @@ function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock |
   }
   elements.push(button('Download CSV', ACTIONS.downloadCsv, value));
   if (opts.isPrivate) elements.push(button('Share in channel', ACTIONS.shareInChannel, value));
-  return { type: 'actions', block_id: 'answer_actions', elements };
+  return actions(elements, 'answer_actions');
 }
 
 /** "Did you mean …?" buttons: each re-asks the same question with the other area swapped in. */
@@ -128,7 +104,7 @@ function alternativesBlocks(answer: Answer, alternatives: Alternative[]): SlackB
       const swapped = { ...spec, a: spec.a.map((c) => (c === alt.picked.code ? o.code : c)) };
       return button(o.name, `${ACTIONS.pickArea}:${k}:${o.code}`, encodeSpec(swapped));
     });
-    if (elements.length > 0) blocks.push({ type: 'actions', elements });
+    if (elements.length > 0) blocks.push(actions(elements));
   }
   return blocks;
 }
@@ -321,8 +297,7 @@ export function answerMessage(answer: Answer, opts: BlockOptions): SlackMessage 
     const actions = actionButtons(answer, opts);
     if (actions) blocks.push(actions);
   }
-  const enforced = enforceLimits(blocks, e(renderText(answer)));
-  return { blocks: enforced.blocks, text: enforced.text };
+  return message(blocks, e(renderText(answer)));
 }
 
 /** A short plain message (errors, "Working on it…"), escaped. */
