@@ -1,6 +1,12 @@
 import { ENGLAND, Geography, LONDON, NORTHERN_REGIONS, SOUTH_EAST } from './geography';
 import { roundHalfAway } from '../format/number';
-import { type Comparison, compareEstimates, type Estimate, type Verdict, type VerdictMethod } from './significance';
+import {
+  type Comparison,
+  compareEstimates,
+  type Estimate,
+  type Verdict,
+  type VerdictMethod,
+} from './significance';
 import type { IndicatorMeta, PeriodInfo, Snapshot, SnapshotSeries } from './types';
 import { unitInfo } from './units';
 
@@ -490,7 +496,14 @@ export class StatsCore {
     const value = (c: string) => rows.find((r) => r.area === c)?.value ?? null;
     const sources: { code: string; name: string; v: number | null; est: Estimate }[] = [
       ...(north
-        ? [{ code: 'north', name: 'The North', v: north.value, est: { value: north.value, lci: null, uci: null } }]
+        ? [
+            {
+              code: 'north',
+              name: 'The North',
+              v: north.value,
+              est: { value: north.value, lci: null, uci: null },
+            },
+          ]
         : []),
       ...NORTHERN_REGIONS.map((c) => {
         const f = rows.find((r) => r.area === c);
