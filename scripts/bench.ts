@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ask } from '../src/answers/ask';
 import { loadCore } from '../src/data/core';
-import { measureResolver } from '../src/resolve/bench';
+import { measureResolver } from './bench/resolver';
 import { benchQueries } from './bench-queries';
 
 // `npm run bench [-- --only data,resolve,answer,charts,slack,digest]`: prints speed and memory
@@ -67,7 +67,7 @@ function benchAnswer(): void {
 }
 
 async function benchCharts(): Promise<void> {
-  const { benchCharts: run } = await import('../src/charts/bench');
+  const { benchCharts: run } = await import('./bench/charts');
   const rows = await run(200);
   for (const r of rows)
     console.log(
@@ -212,7 +212,7 @@ async function benchSlack(): Promise<void> {
 async function benchDigest(): Promise<void> {
   let mod: { runDigestBench?: (engine: 'sqlite' | 'postgres', url?: string) => Promise<string> };
   try {
-    mod = await import('../src/digest/bench');
+    mod = await import('./bench/digests');
   } catch {
     console.log('digest: no digest benchmark in this build');
     return;

@@ -1,30 +1,26 @@
 import { App, type AppOptions, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import { createChartRenderer } from './charts';
-import * as compare from './commands/compare';
-import * as digest from './commands/digest';
-import * as gap from './commands/gap';
-import * as rank from './commands/rank';
-import * as stats from './commands/stats';
-import * as trend from './commands/trend';
 import type { Config } from './config';
 import { loadCoreAsync } from './data/core';
 import type { StatsCore } from './data/stats';
 import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
-import * as answerActions from './slack/actions/answer-actions';
 import type { AppDeps } from './slack/deps';
-import * as events from './slack/events';
+import { registerListeners } from './slack/listeners';
+import { Inflight } from './slack/listeners/inflight';
 import { openStore } from './store';
 import type { Store } from './store/types';
 
-// Builds the Bolt app for HTTP or Socket Mode and registers every listener, grouped by kind
-// (commands, events, actions) as Bolt's conventions suggest.
+// Wires the Bolt app for HTTP or Socket Mode: receiver, dependencies, listeners (src/slack/listeners),
+// the digest scheduler. Nothing here answers anything.
 
 export interface StartedApp {
   app: App;
   deps: AppDeps;
   /** The HTTP port actually bound (HTTP mode), for tests that start on port 0. */
   port: number | null;
+  /** Resolves when no listener is running (with `trackInflight`; at once otherwise). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +33,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Start the digest scheduler (default true); tests drive it by hand instead. */
   scheduler?: boolean;
+  /** Count running listeners so that `idle()` can wait for them (tests); off by default. */
+  trackInflight?: boolean;
 }
 
 function boltLevel(level: Config['logLevel']): LogLevel {
@@ -44,23 +42,6 @@ function boltLevel(level: Config['logLevel']): LogLevel {
   if (level === 'info') return LogLevel.INFO;
   if (level === 'warn') return LogLevel.WARN;
   return LogLevel.ERROR;
-}
-
-export function registerListeners(app: App, deps: AppDeps): void {
-  // One Bolt listener dispatches every command to its own file's handler: Bolt runs every registered
-  // listener's middleware chain on every request, so six command listeners cost six chains (measured:
-  // fewer listeners raised /stats throughput from 1,500 to 2,700 req/s).
-  const commands = new Map([stats, compare, trend, rank, gap, digest].map((c) => [c.name, c.listener(deps)]));
-  app.command(new RegExp(`^(${[...commands.keys()].join('|')})$`), async (args) => {
-    const handler = commands.get(args.command.command);
-    if (handler) await handler(args);
-  });
-  events.register(app, deps);
-  answerActions.register(app, deps);
-  app.error(async (error) => {
-    // Listener errors end here instead of as unhandled rejections; the listener already told the user.
-    deps.logger.error(`listener error: ${error.message}`);
-  });
 }
 
 /** Starts Northstat on Slack. The statistics core loads after the HTTP server is up, so /healthz says 503 until then. */
@@ -116,6 +97,8 @@ export async function startSlackApp(
     }),
     store,
   };
+  const inflight = options.trackInflight ? new Inflight() : null;
+  if (inflight) app.use(inflight.middleware());
   registerListeners(app, deps);
   let scheduler: DigestScheduler | undefined;
   if (options.scheduler !== false) {
@@ -143,6 +126,7 @@ export async function startSlackApp(
     app,
     deps,
     port,
+    idle: () => inflight?.idle() ?? Promise.resolve(),
     async stop() {
       await scheduler?.stop();
       await app.stop();

@@ -7,7 +7,6 @@ import type { IndicatorMeta, PeriodInfo } from '../data/types';
 import { unitInfo } from '../data/units';
 import { datasetTitle } from './titles';
 import type { ResolvedRequest } from '../resolve/types';
-import { helpFor } from './help';
 import type {
   Alternative,
   Answer,
@@ -133,7 +132,7 @@ function nationalComparator(core: StatsCore, ind: IndicatorMeta, period: PeriodI
   return core.valueAt(ind.id, ENGLAND, period).value !== null ? ENGLAND : UK;
 }
 
-function alternativesOf(req: ResolvedRequest, core: StatsCore): Alternative[] {
+export function alternativesOf(req: ResolvedRequest, core: StatsCore): Alternative[] {
   return req.areas
     .filter((a) => a.alternatives.length > 0)
     .map((a) => ({
@@ -424,7 +423,12 @@ export function answerGap(core: StatsCore, indicatorId: string, year?: number, s
 }
 
 /** A typed year (or "since") that the indicator does not hold at all: say so and give what it holds. */
-function yearNotHeld(core: StatsCore, ind: IndicatorMeta, requested: number, example: string): ClarifyAnswer {
+export function yearNotHeld(
+  core: StatsCore,
+  ind: IndicatorMeta,
+  requested: number,
+  example: string,
+): ClarifyAnswer {
   const first = ind.periods[0] as PeriodInfo;
   const last = ind.periods.at(-1) as PeriodInfo;
   return {
@@ -443,7 +447,7 @@ function yearNotHeld(core: StatsCore, ind: IndicatorMeta, requested: number, exa
   };
 }
 
-function clarify(
+export function clarify(
   req: ResolvedRequest,
   example: string,
   extra: ClarifyAnswer['problems'] = [],
@@ -460,109 +464,14 @@ function clarify(
   };
 }
 
-/** The whole engine: resolved request -> answer model. Never throws for user input. */
-export function answer(req: ResolvedRequest, core: StatsCore): Answer {
-  const command = req.command ?? inferCommand(req);
-  if (command === 'help') return helpFor(null);
-  const areas = req.areas.slice(0, MAX_AREAS).map((a) => a.code);
-  const year = req.year ?? undefined;
-  const placeProblems = req.unresolved.filter((u) => u.kind === 'place');
-  const indicatorProblems = req.unresolved.filter((u) => u.kind === 'indicator');
-  const indicatorId = req.indicator?.id ?? null;
-  // A typed year the indicator does not hold is never silently replaced by another.
-  if (year !== undefined && (indicatorId || command !== 'stats')) {
-    const ind = core.indicator(indicatorId ?? DEFAULT_INDICATOR);
-    if (!core.holdsYear(ind.id, year)) return yearNotHeld(core, ind, year, exampleFor(command, ind, req));
-  }
-  if (req.since !== null && (indicatorId || command !== 'stats')) {
-    const ind = core.indicator(indicatorId ?? DEFAULT_INDICATOR);
-    const last = ind.periods.at(-1);
-    if (last && req.since > last.year)
-      return yearNotHeld(core, ind, req.since, exampleFor(command, ind, req));
-  }
-  let result: Answer;
-  switch (command) {
-    case 'stats': {
-      if (areas.length === 0 || placeProblems.length > 0 || (indicatorProblems.length > 0 && !indicatorId)) {
-        return clarify(
-          req,
-          '/stats leeds pay',
-          areas.length === 0 && placeProblems.length === 0
-            ? [{ text: '', kind: 'place', suggestions: [] }]
-            : [],
-        );
-      }
-      result = answerStats(core, areas[0], indicatorId, year);
-      break;
-    }
-    case 'compare': {
-      if (areas.length < 2 || placeProblems.length > 0 || indicatorProblems.length > 0) {
-        return clarify(
-          req,
-          '/compare leeds vs reading on pay',
-          areas.length < 2 && placeProblems.length === 0
-            ? [{ text: '', kind: 'place', suggestions: [] }]
-            : [],
-        );
-      }
-      result = answerCompare(core, areas, indicatorId ?? DEFAULT_INDICATOR, year);
-      break;
-    }
-    case 'trend': {
-      if (areas.length === 0 || placeProblems.length > 0 || indicatorProblems.length > 0) {
-        return clarify(
-          req,
-          '/trend pay for leeds, manchester since 2015',
-          areas.length === 0 && placeProblems.length === 0
-            ? [{ text: '', kind: 'place', suggestions: [] }]
-            : [],
-        );
-      }
-      result = answerTrend(core, areas, indicatorId ?? DEFAULT_INDICATOR, req.since ?? undefined);
-      break;
-    }
-    case 'rank': {
-      if (placeProblems.length > 0 || indicatorProblems.length > 0)
-        return clarify(req, '/rank pay top 10 among northern cities');
-      const group =
-        req.group ??
-        (areas.length >= 2
-          ? { id: 'listed', label: 'the places you listed', codes: areas }
-          : defaultRankGroup(core, req.rank?.n ?? null));
-      result = answerRank(core, indicatorId ?? DEFAULT_INDICATOR, group, {
-        n: req.rank?.n ?? undefined,
-        direction: req.rank?.direction ?? 'top',
-        year,
-        highlight: areas,
-      });
-      break;
-    }
-    case 'gap': {
-      if (indicatorProblems.length > 0) return clarify(req, '/gap productivity');
-      result = answerGap(core, indicatorId ?? DEFAULT_INDICATOR, year, req.since ?? undefined);
-      break;
-    }
-    default:
-      return helpFor(null);
-  }
-  result.alternatives = alternativesOf(req, core);
-  if (req.areas.length > MAX_AREAS) result.notes.push(`Only the first ${MAX_AREAS} places are shown.`);
-  return result;
-}
-
-function inferCommand(req: ResolvedRequest): 'stats' | 'compare' | 'trend' | 'rank' | 'gap' | 'help' {
-  if (req.rank || req.group) return 'rank';
-  if (req.since !== null) return 'trend';
-  if (req.areas.length >= 2) return 'compare';
-  if (req.areas.length === 0 && req.indicator && req.unresolved.length === 0) return 'gap';
-  return 'stats';
-}
-
 /**
  * No group named: the nine English regions, unless a top N beyond nine was asked for ("/rank pay
  * top 10"), which only makes sense among local authorities.
  */
-function defaultRankGroup(core: StatsCore, n: number | null): { id: string; label: string; codes: string[] } {
+export function defaultRankGroup(
+  core: StatsCore,
+  n: number | null,
+): { id: string; label: string; codes: string[] } {
   const regions = core.geography.ofLevel('region');
   if (n !== null && n > regions.length) {
     const lower = core.geography.englishTier('lower');
@@ -572,7 +481,7 @@ function defaultRankGroup(core: StatsCore, n: number | null): { id: string; labe
 }
 
 /** A command that would work, for a reply that says what was not held. */
-function exampleFor(command: string, ind: IndicatorMeta, req: ResolvedRequest): string {
+export function exampleFor(command: string, ind: IndicatorMeta, req: ResolvedRequest): string {
   const last = ind.periods.at(-1);
   const place = req.areas[0]?.name.toLowerCase() ?? 'leeds';
   const word = ind.label.toLowerCase();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ask } from '../answers/ask';
 import { renderText } from '../answers/render-text';
 import { loadCore } from '../data/core';
+import { COMMAND_NAMES } from '../answers/commands';
 import { resolve } from '../resolve';
 import { runConsole } from './console';
 
@@ -27,7 +28,7 @@ function takeFlag(args: string[], name: string): string | boolean {
 }
 
 export function resolveJson(text: string, core: ReturnType<typeof loadCore>): string {
-  const r = resolve(text, core);
+  const r = resolve(text, core, { commands: COMMAND_NAMES });
   return JSON.stringify({
     areas: r.areas.map((a) => ({ code: a.code, name: a.name, type: a.type })),
     indicator: r.indicator ? { id: r.indicator.id, label: r.indicator.label } : null,

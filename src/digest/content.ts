@@ -2,28 +2,25 @@ import { TZDate } from '@date-fns/tz';
 import { getISOWeek, startOfISOWeek } from 'date-fns';
 import { chartInputFor } from '../answers/chart-input';
 import { answerGap, difference, indicatorRef } from '../answers/engine';
-import { changeText, differenceText, valueText } from '../answers/phrases';
-import { gapDifference } from '../answers/render-text';
 import { datasetTitle } from '../answers/titles';
 import { formatDate } from '../format/number';
-import type { GapAnswer, IndicatorRef } from '../answers/types';
+import type { Difference, GapAnswer, IndicatorRef, SourceRef } from '../answers/types';
 import { SOUTH_EAST } from '../data/geography';
 import type { StatsCore } from '../data/stats';
 import type { IndicatorMeta } from '../data/types';
-import { escapeMrkdwn, truncate } from '../slack/escape';
-import { enforceLimits, LIMITS, type SlackBlock } from '../slack/limits';
 import type { DigestState, Subscription } from '../store/types';
 
 /*
- * The digest message. Pure: the statistics core, the subscription, what the previous digest covered and the
- * slot's time in, a Block Kit message and the state to remember out. Nothing here reads the clock or Slack.
+ * The digest model. Pure: the statistics core, the subscription, what the previous digest covered and the
+ * slot's time in; what the digest says and the state to remember out. Nothing here reads the clock or Slack,
+ * and nothing here knows how it looks: src/slack/blocks/digest.ts renders the model as a Slack message.
  *
- * Layout (every block within Block Kit limits; enforceLimits has the last word):
- *   header      "Northstat digest · Week of 30 Mar 2026"
- *   section     what is new in the data since the last digest (or "no new data")
- *   per place   the headline figures with period, change since the previous period, and vs the South East
- *   section     "the gap this week": one rotating indicator (GAP_ROTATION by ISO week); its chart follows
- *   context     sources (the last block, so a cut message keeps it)
+ * What a digest holds, in the order it is shown:
+ *   the week             "Week of 30 Mar 2026"
+ *   what is new          in the data since the last digest (or that this is the first, or nothing is new)
+ *   per place            each indicator's figure with period, change since the previous period, vs the South East
+ *   the gap this week    one rotating indicator (GAP_ROTATION by ISO week); its chart follows in the thread
+ *   sources              every dataset shown
  */
 
 /**
@@ -59,21 +56,51 @@ export interface NewDataItem {
   reason: 'release' | 'period' | 'both';
 }
 
-export interface DigestContent {
-  blocks: SlackBlock[];
-  text: string;
-  /** Store after the digest is posted (or skipped), so the next digest can say what is new. */
-  state: DigestState;
+/** One indicator in one place: its latest figure, or why there is none. Numbers are unrounded. */
+export type PlaceFigure =
+  | { indicator: IndicatorRef; value: null; note: string | null }
+  | {
+      indicator: IndicatorRef;
+      value: number;
+      /** Label of the figure's period ("2023", "Apr 2024-Mar 2025"). */
+      period: string;
+      /** Change from the latest earlier period with a value; null when there is none. */
+      change: { diff: number; since: string } | null;
+      /** Against the South East at the same period; 'missing' when it has no figure there, null for the South East itself. */
+      southEast: Difference | 'missing' | null;
+    };
+
+export interface DigestPlace {
+  code: string;
+  name: string;
+  /** One per indicator of the subscription the core has, in the subscription's order. */
+  figures: PlaceFigure[];
+}
+
+/** A dataset the digest shows figures from. */
+export type DigestSource = Pick<SourceRef, 'org' | 'dataset' | 'releaseDate'>;
+
+export interface DigestModel {
+  /** "Week of 30 Mar 2026", in the subscription's zone. */
+  weekLabel: string;
+  /** No previous digest: everything is new to the channel. */
+  isFirst: boolean;
+  /** When the previous digest went out (ISO 8601), if it recorded that. */
+  lastDigestAt: string | null;
   /** The indicators with new releases or periods since `previous`; everything on a first digest. */
   newData: NewDataItem[];
   /** False when there was a previous digest and nothing changed since. */
   hasNewData: boolean;
+  places: DigestPlace[];
   /** The gap answer behind "the gap this week"; the runner turns it into a chart. */
   gap: GapAnswer | null;
-  weekLabel: string;
+  /** A chart of `gap` can be drawn (it is posted in the digest's thread). */
+  gapChartFollows: boolean;
+  /** One per indicator shown (the subscription's, then the gap's), in that order; may repeat a dataset. */
+  sources: DigestSource[];
+  /** Store after the digest is posted (or skipped), so the next digest can say what is new. */
+  state: DigestState;
 }
-
-const e = escapeMrkdwn;
 
 /** ISO week number of an instant in a zone. */
 export function isoWeekOf(at: Date, tz: string): number {
@@ -150,13 +177,11 @@ export function whatIsNew(
   return out;
 }
 
-/** One line for one indicator in one place: value, period, change since the previous period, vs South East. */
-export function placeLine(core: StatsCore, ind: IndicatorMeta, code: string): string {
+/** One indicator in one place: value, period, change since the previous period, vs South East. */
+export function placeFigure(core: StatsCore, ind: IndicatorMeta, code: string): PlaceFigure {
   const ref = indicatorRef(ind);
   const f = core.value(ind.id, code);
-  const label = `*${e(ind.label)}*`;
-  if (f.value === null || !f.period) return `${label}: no data${f.note ? ` (${e(f.note)})` : ''}`;
-  const parts = [`${label} (${e(f.period.label)}): *${e(valueText(f.value, ref))}*`];
+  if (f.value === null || !f.period) return { indicator: ref, value: null, note: f.note ?? null };
   const series = core.seriesFor(ind.id, code);
   const at = series.findIndex((p) => p.period.id === f.period?.id);
   const prev =
@@ -166,47 +191,14 @@ export function placeLine(core: StatsCore, ind: IndicatorMeta, code: string): st
           .reverse()
           .find((p) => p.value !== null)
       : undefined;
-  if (prev && prev.value !== null) {
-    parts.push(`${e(changeText(f.value - prev.value, null, null, ref))} since ${e(prev.period.label)}`);
-  }
+  const change =
+    prev && prev.value !== null ? { diff: f.value - prev.value, since: prev.period.label } : null;
+  let southEast: Difference | 'missing' | null = null;
   if (f.area !== SOUTH_EAST) {
     const se = core.valueAt(ind.id, SOUTH_EAST, f.period);
-    if (se.value !== null) {
-      parts.push(e(differenceText(difference(f, se, ref, core), ref)));
-    } else {
-      parts.push('no South East figure for the same period');
-    }
+    southEast = se.value !== null ? difference(f, se, ref, core) : 'missing';
   }
-  return parts.join(' · ');
-}
-
-function header(text: string): SlackBlock {
-  return {
-    type: 'header',
-    text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: false },
-  };
-}
-
-function section(markdown: string): SlackBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(markdown, LIMITS.sectionText) } };
-}
-
-function gapSummary(gap: GapAnswer, chartFollows: boolean): string {
-  const ind = gap.indicator;
-  const lines = [`*The gap this week: ${e(ind.label)}, ${e(gap.period.label)}*`];
-  const toSouthEast = gap.gaps.filter((g) => g.to === SOUTH_EAST);
-  for (const g of toSouthEast) {
-    lines.push(`• ${e(g.fromName)}: ${e(differenceText(gapDifference(g), ind))}`);
-  }
-  for (const m of gap.movement.slice(0, 3)) {
-    const verb = m.verdict === 'unchanged' ? 'was unchanged' : m.verdict;
-    lines.push(
-      `_${e(m.fromName)}: the gap relative to the South East ${verb} compared with ${e(m.start.label)}._`,
-    );
-  }
-  if (toSouthEast.length === 0) lines.push('No comparable figures for the North and the South East.');
-  if (chartFollows) lines.push('_The chart is in the thread._');
-  return lines.join('\n');
+  return { indicator: ref, value: f.value, period: f.period.label, change, southEast };
 }
 
 export interface BuildOptions {
@@ -215,88 +207,39 @@ export interface BuildOptions {
 }
 
 /**
- * Builds the digest for `slot` (the scheduled instant; "now" for a preview). Pure: same inputs, same output.
+ * The digest for `slot` (the scheduled instant; "now" for a preview). Pure: same inputs, same model.
  */
-export function buildDigest(
+export function digestModel(
   core: StatsCore,
   sub: DigestSubject,
   previous: DigestState | null,
   slot: Date,
   options: BuildOptions = {},
-): DigestContent {
+): DigestModel {
   const indicatorIds = sub.indicators.filter((id) => core.hasIndicator(id));
-  const week = weekLabel(slot, sub.tz);
-  const blocks: SlackBlock[] = [header(`Northstat digest · ${week}`)];
-  const text: string[] = [`Northstat digest · ${week}`];
-
-  // What is new.
   const newData = whatIsNew(core, indicatorIds, previous);
-  const hasNewData = previous === null || newData.length > 0;
-  if (previous === null) {
-    blocks.push(
-      section('*What is new:* this is the first digest for this channel, so every figure is new to it.'),
-    );
-  } else if (newData.length === 0) {
-    const since = typeof previous.lastDigestAt === 'string' ? ` (${formatDate(previous.lastDigestAt)})` : '';
-    blocks.push(section(`*What is new:* no new data since the last digest${e(since)}.`));
-    text.push('No new data since the last digest.');
-  } else {
-    const lines = newData.map((n) => {
-      const what =
-        n.reason === 'release'
-          ? `new release ${formatDate(n.sourceDate)}`
-          : `new figures for ${n.period} (released ${formatDate(n.sourceDate)})`;
-      return `• ${e(n.label)}: ${e(what)}`;
-    });
-    blocks.push(section(`*What is new in the data since the last digest*\n${lines.join('\n')}`));
-    text.push(`New data: ${newData.map((n) => n.label).join(', ')}.`);
-  }
-
-  // Places.
-  for (const code of sub.places) {
-    const name = core.geography.name(code);
-    const lines = indicatorIds.map((id) => placeLine(core, core.indicator(id), code));
-    blocks.push(section(`*${e(name)}*\n${lines.map((l) => `• ${l}`).join('\n') || 'No indicators chosen.'}`));
-  }
-  text.push(`Figures for ${sub.places.map((c) => core.geography.name(c)).join(', ')}.`);
-
-  // The gap this week.
-  let gap: GapAnswer | null = null;
+  const places = sub.places.map((code) => ({
+    code,
+    name: core.geography.name(code),
+    figures: indicatorIds.map((id) => placeFigure(core, core.indicator(id), code)),
+  }));
   const gapId = options.gap === false ? null : gapIndicatorFor(core, slot, sub.tz);
-  if (gapId) {
-    gap = answerGap(core, gapId);
-    blocks.push({ type: 'divider' });
-    blocks.push(section(gapSummary(gap, chartInputFor(gap) !== null)));
-    text.push(`The gap this week: ${gap.indicator.label}.`);
-  }
-
-  // Sources.
+  const gap = gapId ? answerGap(core, gapId) : null;
   const sourceIds = [...new Set([...indicatorIds, ...(gapId ? [gapId] : [])])];
   const sources = sourceIds.map((id) => {
     const ind = core.indicator(id);
-    return `${ind.sourceOrg}, ${datasetTitle(ind.dataset)} (released ${formatDate(ind.sourceDate)})`;
+    return { org: ind.sourceOrg, dataset: datasetTitle(ind.dataset), releaseDate: ind.sourceDate };
   });
-  blocks.push({
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: truncate(
-          e(`Sources: ${[...new Set(sources)].join('; ')}. Open Government Licence v3.0.`),
-          LIMITS.textObject,
-        ),
-      },
-    ],
-  });
-
-  const enforced = enforceLimits(blocks, e(text.join(' ')));
   return {
-    blocks: enforced.blocks,
-    text: enforced.text,
-    state: digestStateFor(core, sourceIds, slot, previous),
+    weekLabel: weekLabel(slot, sub.tz),
+    isFirst: previous === null,
+    lastDigestAt: typeof previous?.lastDigestAt === 'string' ? previous.lastDigestAt : null,
     newData,
-    hasNewData,
+    hasNewData: previous === null || newData.length > 0,
+    places,
     gap,
-    weekLabel: week,
+    gapChartFollows: gap !== null && chartInputFor(gap) !== null,
+    sources,
+    state: digestStateFor(core, sourceIds, slot, previous),
   };
 }

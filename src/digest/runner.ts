@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { deliverChart } from '../slack/deliver';
 import type { AppDeps } from '../slack/deps';
 import type { DigestState, Subscription } from '../store/types';
-import { buildDigest, type DigestContent } from './content';
+import { buildDigest, type DigestContent } from './message';
 import {
   type Clock,
   classifySlackError,

@@ -29,9 +29,7 @@ import {
   STOP_WORDS,
   suggestPlaces,
 } from './places';
-import type { CommandName, ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
-
-const COMMANDS: CommandName[] = ['stats', 'compare', 'trend', 'rank', 'gap', 'help'];
+import type { ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
@@ -136,6 +134,7 @@ interface IndicatorHit {
 function emptyRequest(): ResolvedRequest {
   return {
     command: null,
+    cues: { help: false, trend: false, compare: false, gap: false, rank: false },
     areas: [],
     indicator: null,
     year: null,
@@ -149,8 +148,14 @@ function emptyRequest(): ResolvedRequest {
 
 const isYear = (n: number) => n >= 1990 && n <= 2030;
 
-/** Parses a request. Pure; indexes are built once per core and cached. */
-export function resolve(text: string, core: StatsCore): ResolvedRequest {
+export interface ResolveOptions {
+  /** Command names a first word may be ("stats leeds"); a leading "/word" is always reported as typed. */
+  commands?: readonly string[];
+}
+
+/** Parses a request. Pure; indexes are built once per core and cached. Reports what was typed only. */
+export function resolve(text: string, core: StatsCore, options: ResolveOptions = {}): ResolvedRequest {
+  const commands = options.commands ?? [];
   const req = emptyRequest();
   const places = placeIndex(core);
   const indicators = indicatorIndex(core);
@@ -160,9 +165,9 @@ export function resolve(text: string, core: StatsCore): ResolvedRequest {
   let raw = text.replace(/<[@#!][^>]*>/g, ' ').trim();
 
   // Leading slash command.
-  const cmd = /^\/(stats|compare|trend|rank|gap|help)\b/i.exec(raw);
-  if (cmd) {
-    req.command = cmd[1].toLowerCase() as CommandName;
+  const cmd = /^\/([a-z][a-z-]*)\b/i.exec(raw);
+  if (cmd && (cmd[1].toLowerCase() === 'help' || commands.includes(cmd[1].toLowerCase()))) {
+    req.command = cmd[1].toLowerCase();
     raw = raw.slice(cmd[0].length);
   }
 
@@ -324,8 +329,8 @@ export function resolve(text: string, core: StatsCore): ResolvedRequest {
     else if (['compare', 'compared', 'comparison', 'comparing', 'vs', 'v', 'versus', 'against'].includes(t))
       flags.compare = true;
     else if (['rank', 'ranking', 'ranked', 'rankings', 'league'].includes(t)) flags.rankWord = true;
-    else if (COMMANDS.includes(t as CommandName) && i === 0 && req.command === null && toks.length > 0) {
-      req.command = t as CommandName;
+    else if (commands.includes(t) && i === 0 && req.command === null && toks.length > 0) {
+      req.command = t;
     }
 
     if (STOP_WORDS.has(t) || FILLER.has(t) || t.length < 2) {
@@ -370,24 +375,14 @@ export function resolve(text: string, core: StatsCore): ResolvedRequest {
     return true;
   });
 
-  if (req.command === null) req.command = inferCommand(req, flags);
+  req.cues = {
+    help: flags.help,
+    trend: flags.trend,
+    compare: flags.compare,
+    gap: flags.gap,
+    rank: flags.rankWord,
+  };
   return req;
-}
-
-function inferCommand(
-  req: ResolvedRequest,
-  flags: { help: boolean; trend: boolean; compare: boolean; gap: boolean; rankWord: boolean },
-): CommandName | null {
-  const hasContent = req.areas.length > 0 || req.indicator !== null || req.group !== null;
-  if (flags.help && !hasContent) return 'help';
-  if (flags.gap) return 'gap';
-  if (req.rank !== null || flags.rankWord) return 'rank';
-  if (req.since !== null || flags.trend) return hasContent ? 'trend' : null;
-  if (flags.compare || req.areas.length >= 2) return 'compare';
-  if (req.group !== null && req.indicator !== null && req.areas.length === 0) return 'rank';
-  if (hasContent) return 'stats';
-  if (flags.help) return 'help';
-  return null;
 }
 
 function matchSimilar(toks: string[], i: number): number {

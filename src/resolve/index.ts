@@ -2,7 +2,6 @@
 
 export { buildPlaceTable, FOREIGN_PLACES, isCurrentArea, PLACE_ALIASES, RETIRED_TO } from './aliases';
 export type { PlaceAlias, PlaceEntry } from './aliases';
-export { measureResolver } from './bench';
 export { resolve } from './grammar';
 export {
   CORE_CITIES,

@@ -1,6 +1,20 @@
 // Output shapes of the resolver: free text -> a structured request the command layer can act on.
 
-export type CommandName = 'stats' | 'compare' | 'trend' | 'rank' | 'gap' | 'help';
+/** A command's name as typed ("stats" for /stats); the answer engine's registry says which exist. */
+export type CommandName = string;
+
+/** Words typed that hint at a kind of question; the engine decides the command from them. */
+export interface Cues {
+  help: boolean;
+  /** "trend", "since", "changed", "over time"... */
+  trend: boolean;
+  /** "compare", "vs", "against"... */
+  compare: boolean;
+  /** "gap", "divide", "north south". */
+  gap: boolean;
+  /** "rank", "league"... */
+  rank: boolean;
+}
 
 export interface ResolvedArea {
   code: string;
@@ -33,8 +47,12 @@ export interface Unresolved {
 }
 
 export interface ResolvedRequest {
-  /** From a leading "/stats" etc. or inferred from free text ("compare", "vs", "top", "gap", "trend", "since"). */
+  /**
+   * The command as typed: a leading "/name", or a first word that is one of the command names the
+   * caller passed. Never inferred here: the engine decides from `cues` when nothing was typed.
+   */
   command: CommandName | null;
+  cues: Cues;
   areas: ResolvedArea[];
   indicator: ResolvedIndicator | null;
   /** "in 2019", "2019", "2022/23" -> 2022. */

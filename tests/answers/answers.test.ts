@@ -1,7 +1,7 @@
 import { ask } from '../../src/answers/ask';
 import { chartInputFor } from '../../src/answers/chart-input';
 import { formatChange, formatMaybe, formatValue, ordinal } from '../../src/format/number';
-import { COMMAND_HELP } from '../../src/answers/help';
+import { COMMANDS } from '../../src/answers/commands';
 import { renderText } from '../../src/answers/render-text';
 import { decodeSpec, encodeSpec, replay, specOf } from '../../src/answers/replay';
 import { groupCodes } from '../../src/answers/group-codes';
@@ -83,7 +83,7 @@ describe('answers in words', () => {
     }
   });
   it('every help example answers with figures', () => {
-    for (const help of Object.values(COMMAND_HELP)) {
+    for (const help of COMMANDS) {
       for (const example of help.examples) {
         const a = ask(example, core);
         expect([example, a.kind]).not.toEqual([example, 'clarify']);

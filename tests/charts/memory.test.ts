@@ -1,4 +1,4 @@
-import { sampleBars, sampleGap, sampleLines } from '../../src/charts/fixtures';
+import { sampleBars, sampleGap, sampleLines } from '../support/chart-fixtures';
 import { renderPng, yieldToEventLoop } from '../../src/charts/render-local';
 
 // Native canvas memory is freed only when the event loop turns (Node 20 defers napi

@@ -1,5 +1,5 @@
 import { GlobalFonts } from '@napi-rs/canvas';
-import { sampleBars, sampleGap, sampleLines } from '../../src/charts/fixtures';
+import { sampleBars, sampleGap, sampleLines } from '../support/chart-fixtures';
 import { initLocalRenderer, renderPng } from '../../src/charts/render-local';
 import { FONT_FAMILY } from '../../src/charts/spec';
 import type { ChartInput } from '../../src/charts/types';

@@ -1,5 +1,5 @@
-import { benchCharts } from '../../src/charts/bench';
-import { sampleBars, sampleGap, sampleLines } from '../../src/charts/fixtures';
+import { benchCharts } from '../../scripts/bench/charts';
+import { sampleBars, sampleGap, sampleLines } from '../support/chart-fixtures';
 import { chartFilename, createChartRenderer } from '../../src/charts/index';
 import { buildQuickChartUrl, SLACK_IMAGE_URL_LIMIT } from '../../src/charts/render-quickchart';
 import { hugeLines } from './helpers/inputs';

@@ -1,5 +1,5 @@
 import type { ChartDataset, Scale, Tick } from 'chart.js';
-import { sampleBars, sampleGap, sampleLines } from '../../src/charts/fixtures';
+import { sampleBars, sampleGap, sampleLines } from '../support/chart-fixtures';
 import {
   buildAltText,
   buildChartConfig,

@@ -1,4 +1,4 @@
-import { benchDigests, runDigestBench } from '../../src/digest/bench';
+import { benchDigests, runDigestBench } from '../../scripts/bench/digests';
 import { openStore } from '../../src/store';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { digestClient, testCore } from './digest-helpers';

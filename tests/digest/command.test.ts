@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { type StartedApp, startSlackApp } from '../../src/app';
-import { handleDigest, shortId } from '../../src/commands/digest';
+import { shortId } from '../../src/digest/service';
+import { handleDigest } from '../../src/slack/listeners/commands/digest';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import type { AppDeps } from '../../src/slack/deps';

@@ -1,12 +1,6 @@
 import { HEADLINE_INDICATORS } from '../../src/data/stats';
-import {
-  buildDigest,
-  GAP_ROTATION,
-  gapIndicatorFor,
-  isoWeekOf,
-  weekLabel,
-  whatIsNew,
-} from '../../src/digest/content';
+import { GAP_ROTATION, gapIndicatorFor, isoWeekOf, weekLabel, whatIsNew } from '../../src/digest/content';
+import { buildDigest } from '../../src/digest/message';
 import { MAX_INPUT_CHARS, MAX_PLACES, parseDigestCommand } from '../../src/digest/parse';
 import { NORTHERN_CORE_CITIES } from '../../src/resolve';
 import { validateBlocks } from '../../src/slack/limits';

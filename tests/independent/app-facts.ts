@@ -3,7 +3,8 @@
 // measures the statistics and the answer engine, not the phrasing (the resolver has its own tables).
 // Values, periods and verdicts are read off the answer model; displays come from the one formatter
 // every renderer uses.
-import { answer, difference } from '../../src/answers/engine';
+import { answerRequest } from '../../src/answers/ask';
+import { difference } from '../../src/answers/engine';
 import type { Answer, Figure, IndicatorRef } from '../../src/answers/types';
 import { loadCore } from '../../src/data/core';
 import { ENGLAND, SOUTH_EAST } from '../../src/data/geography';
@@ -60,6 +61,7 @@ function toRequest(req: CheckRequest, c: StatsCore): ResolvedRequest {
   const group = req.group ? GROUPS[req.group] : null;
   return {
     command: req.command,
+    cues: { help: false, trend: false, compare: false, gap: false, rank: false },
     areas: (req.areas ?? []).map((code) => ({
       code,
       name: c.geography.name(code),
@@ -213,5 +215,5 @@ function project(a: Answer, req: CheckRequest, c: StatsCore): AnswerFacts {
 
 export async function appFacts(req: CheckRequest): Promise<AnswerFacts> {
   const c = coreOf();
-  return project(answer(toRequest(req, c), c), req, c);
+  return project(answerRequest(toRequest(req, c), c), req, c);
 }

@@ -1,3 +1,5 @@
+import { decideCommand } from '../../src/answers/ask';
+import { COMMAND_NAMES } from '../../src/answers/commands';
 import { loadCore } from '../../src/data/core';
 import { resolve } from '../../src/resolve';
 import { PLACE_QUERIES, type PlaceQuery } from './place-queries';
@@ -13,8 +15,9 @@ function check(row: PlaceQuery): string | null {
   if (row.indicator !== undefined && (r.indicator?.id ?? null) !== row.indicator) {
     problems.push(`indicator ${r.indicator?.id ?? null} != ${row.indicator}`);
   }
-  if (row.command !== undefined && r.command !== row.command)
-    problems.push(`command ${r.command} != ${row.command}`);
+  const command = decideCommand(resolve(row.q, core, { commands: COMMAND_NAMES }));
+  if (row.command !== undefined && command !== row.command)
+    problems.push(`command ${command} != ${row.command}`);
   return problems.length ? problems.join('; ') : null;
 }
 

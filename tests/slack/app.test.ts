@@ -7,63 +7,36 @@ import { createLogger } from '../../src/log';
 import { validateBlocks } from '../../src/slack/limits';
 import { openStore } from '../../src/store';
 import type { Store } from '../../src/store/types';
+import { type AppHarness, startAppHarness, TEST_SIGNING_SECRET } from '../support/app-harness';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { nextTs, postToApp, TEST_CHANNEL_ID, TEST_USER_ID } from '../support/slack-signing';
 
 // The real Bolt app in HTTP mode against the fake Slack on 127.0.0.1, with requests signed exactly
 // as Slack signs them. Figures asserted are the real ones from the snapshot.
 
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const core = loadCore();
+let app: AppHarness;
 let fake: FakeSlack;
 let started: StartedApp;
-let store: Store;
+
 let base: string;
 
 type AckBody = { response_type?: string; text?: string; blocks?: unknown[] };
 
 beforeAll(async () => {
-  fake = await startFakeSlack();
-  store = await openStore({ dataDir: ':memory:' });
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    PORT: '0',
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'silent',
-  });
-  started = await startSlackApp(config, {
-    core,
-    store,
-    logger: createLogger({ level: 'silent' }),
-    scheduler: false,
-    bolt: {
-      botId: fake.botId,
-      botUserId: fake.botUserId,
-      tokenVerificationEnabled: false,
-      clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
-    },
-  });
-  base = `http://127.0.0.1:${started.port}`;
+  app = await startAppHarness(core);
+  ({ fake, started, base } = app);
 });
 
 afterAll(async () => {
-  await started.stop();
-  await store.close();
-  await fake.close();
+  await app.stop();
 });
 
-/** Charts are delivered after the ack: wait until the fake has seen no new call for a while, so one test's uploads never land in the next. */
-async function settle(quietMs = 250): Promise<void> {
-  let last = -1;
-  while (fake.calls().length !== last) {
-    last = fake.calls().length;
-    await new Promise((r) => setTimeout(r, quietMs));
-  }
-}
-
+// Charts and uploads happen after the ack: wait until every listener has finished (no sleeping), so
+// one test's uploads never land in the next.
 beforeEach(async () => {
-  await settle();
+  await started.idle();
   fake.reset();
 });
 
@@ -313,7 +286,7 @@ describe('mentions and DMs', () => {
     await fake.waitFor('chat.postMessage', undefined, 5000);
     const retry = await postToApp(base, 'app_mention', input, { secret: SECRET, retryNum: 1 });
     expect(retry.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    await started.idle();
     const posts = fake.calls('chat.postMessage');
     expect(posts).toHaveLength(1);
     expect(String(posts[0].params.text)).toContain('Kingston upon Hull');

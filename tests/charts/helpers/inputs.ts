@@ -1,5 +1,5 @@
 import type { BarsChartInput, LinesChartInput } from '../../../src/charts/types';
-import { sampleBars, sampleLines } from '../../../src/charts/fixtures';
+import { sampleBars, sampleLines } from '../../support/chart-fixtures';
 
 const places = [
   'Leeds',

@@ -20,7 +20,7 @@ async function main() {
   const { GlobalFonts } = require('@napi-rs/canvas');
   const systemFamilies = GlobalFonts.families.length;
   const { renderPng } = require('../../../src/charts/render-local.ts');
-  const { sampleBars } = require('../../../src/charts/fixtures.ts');
+  const { sampleBars } = require('../../support/chart-fixtures.ts');
   const a = await renderPng(sampleBars);
   const b = await renderPng({ ...sampleBars, title: 'A different title entirely' });
   process.stdout.write(

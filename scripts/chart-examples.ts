@@ -1,0 +1,42 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ask } from '../src/answers/ask';
+import { chartInputFor } from '../src/answers/chart-input';
+import { renderPng } from '../src/charts/render-local';
+import { buildAltText } from '../src/charts/spec';
+import { loadCore } from '../src/data/core';
+
+// `npm run build && node dist/scripts/chart-examples.js docs/charts`: the example charts in docs/charts,
+// each the chart of a real answer on the bundled data (PNG plus its alt text beside it).
+
+export const EXAMPLES: [name: string, question: string][] = [
+  ['compare-manchester-reading-productivity', '/compare manchester vs reading on productivity'],
+  ['trend-pay-leeds-manchester', '/trend pay for leeds, manchester since 2015'],
+  ['gap-income', '/gap income'],
+  ['rank-productivity-northern-cities', '/rank productivity among northern cities'],
+];
+
+export async function writeExampleCharts(outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const core = loadCore();
+  const written: string[] = [];
+  for (const [name, question] of EXAMPLES) {
+    const input = chartInputFor(ask(question, core));
+    if (!input) throw new Error(`no chart for ${question}`);
+    const file = path.join(outDir, `${name}.png`);
+    await writeFile(file, await renderPng(input));
+    await writeFile(path.join(outDir, `${name}.alt.txt`), `${buildAltText(input)}\n`);
+    written.push(file);
+  }
+  return written;
+}
+
+if (require.main === module) {
+  writeExampleCharts(process.argv[2] ?? 'docs/charts').then(
+    (files) => console.log(files.join('\n')),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,44 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeSpec, replay } from '../../../answers/replay';
+import { groupCodes } from '../../../answers/group-codes';
+import type { Answer } from '../../../answers/types';
+import { plainMessage } from '../../blocks/answer';
+import type { AppDeps } from '../../deps';
+
+// What every answer button shares: each rebuilds its answer from the spec the button carries
+// (stateless, so any instance can handle the click), acks at once, then does the slow part.
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+export type ButtonHandler = (args: ButtonArgs) => Promise<void>;
+
+export function rebuild(args: ButtonArgs, deps: AppDeps): Answer | null {
+  const spec = decodeSpec(args.action.value ?? '');
+  return spec ? replay(spec, deps.core, (id) => groupCodes(id, deps.core)) : null;
+}
+
+export function where(args: ButtonArgs): {
+  channel: string;
+  user: string;
+  threadTs?: string;
+  isPrivate: boolean;
+} {
+  const container = args.body.container as { is_ephemeral?: boolean; thread_ts?: string } | undefined;
+  return {
+    channel: args.body.channel?.id ?? args.body.user.id,
+    user: args.body.user.id,
+    threadTs: container?.thread_ts ?? (args.body.message as { thread_ts?: string } | undefined)?.thread_ts,
+    isPrivate: container?.is_ephemeral === true,
+  };
+}
+
+/** An ephemeral note to the person who clicked, leaving the message as it was. */
+export async function tell(args: Pick<ButtonArgs, 'respond'>, text: string): Promise<void> {
+  await args.respond({ response_type: 'ephemeral', replace_original: false, ...plainMessage(text) });
+}
+
+export const EXPIRED_TEXT =
+  'That button has expired (it belongs to an older answer). Ask again, e.g. `/stats leeds pay`, or type `/stats help`.';
+
+export async function stale(args: Pick<ButtonArgs, 'respond'>): Promise<void> {
+  await tell(args, EXPIRED_TEXT);
+}
