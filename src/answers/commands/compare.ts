@@ -3,6 +3,7 @@ import type { CommandSpec } from './types';
 
 export const compare: CommandSpec = {
   name: 'compare',
+  order: 20,
   summary: 'Several places side by side on one indicator, with the differences.',
   usage: '/compare <place> vs <place> [vs ...] on <indicator> [year]',
   examples: [

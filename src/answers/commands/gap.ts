@@ -3,6 +3,7 @@ import type { CommandSpec } from './types';
 
 export const gap: CommandSpec = {
   name: 'gap',
+  order: 50,
   summary: 'The North against the South East, London and England, and how the gap moved.',
   usage: '/gap <indicator> [year] [since <year>]',
   examples: ['/gap productivity', '/gap income', '/gap pay since 2010'],

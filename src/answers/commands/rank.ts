@@ -3,6 +3,7 @@ import type { CommandSpec } from './types';
 
 export const rank: CommandSpec = {
   name: 'rank',
+  order: 40,
   summary: 'A league table: top or bottom N of a group.',
   usage: '/rank <indicator> [top|bottom N] [among <group>]',
   examples: [

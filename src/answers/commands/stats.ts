@@ -3,6 +3,7 @@ import type { CommandSpec } from './types';
 
 export const stats: CommandSpec = {
   name: 'stats',
+  order: 10,
   summary: 'One place: the latest figure, its rank, and how it compares with the South East and England.',
   usage: '/stats <place> [indicator] [year] [private]',
   examples: ['/stats leeds', '/stats sheffield wages', '/stats hull productivity 2019'],

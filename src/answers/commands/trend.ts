@@ -3,6 +3,7 @@ import type { CommandSpec } from './types';
 
 export const trend: CommandSpec = {
   name: 'trend',
+  order: 30,
   summary: 'How places changed over time, against the South East and England.',
   usage: '/trend <indicator> for <places> [since <year>]',
   examples: ['/trend pay for leeds, manchester since 2015', '/trend employment rate for bradford since 2010'],

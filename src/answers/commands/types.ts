@@ -21,6 +21,8 @@ export interface CommandInput {
 export interface CommandSpec {
   /** The slash command without its slash: "stats" is /stats. */
   name: string;
+  /** Where help lists it (lower first). */
+  order: number;
   summary: string;
   usage: string;
   /** Run by the tests, so none can rot. */
