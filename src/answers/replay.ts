@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StatsCore } from '../data/stats';
-import { answerCompare, answerGap, answerRank, answerStats, answerTrend } from './engine';
+import type { ResolvedRequest } from '../resolve/types';
+import { answerRequest } from './ask';
 import type { Answer } from './types';
 
 // A compact, validated description of an answer, small enough for a Slack button value (2,000
@@ -91,34 +92,47 @@ export function decodeSpec(value: string): AnswerSpec | null {
   }
 }
 
-/** Rebuilds the answer a spec describes. Group codes come from the spec or from `groupCodes`. */
+/**
+ * Rebuilds the answer a spec describes, through the same path as every other surface (answerRequest,
+ * the engine behind ask()). Group codes come from the spec or from `groupCodes`.
+ */
 export function replay(
   spec: AnswerSpec,
   core: StatsCore,
   groupCodes: (id: string) => string[] | null,
 ): Answer | null {
-  const year = spec.y ?? undefined;
   const known = spec.a.filter((c) => core.geography.has(c));
   if (spec.i !== null && !core.hasIndicator(spec.i)) return null;
-  switch (spec.k) {
-    case 'stats':
-      return known[0] ? answerStats(core, known[0], spec.i, year) : null;
-    case 'compare':
-      return known.length >= 2 && spec.i ? answerCompare(core, known, spec.i, year) : null;
-    case 'trend':
-      return known.length >= 1 && spec.i ? answerTrend(core, known, spec.i, spec.s ?? undefined) : null;
-    case 'rank': {
-      if (!spec.i || !spec.g) return null;
-      const codes = spec.g.c ?? groupCodes(spec.g.id);
-      if (!codes) return null;
-      return answerRank(
-        core,
-        spec.i,
-        { id: spec.g.id, label: spec.g.label, codes },
-        { n: spec.n ?? undefined, direction: spec.d ?? 'top', year },
-      );
-    }
-    case 'gap':
-      return spec.i ? answerGap(core, spec.i, year) : null;
+  const needs = { stats: 1, compare: 2, trend: 1, rank: 0, gap: 0 }[spec.k];
+  if (known.length < needs || (spec.k !== 'stats' && !spec.i)) return null;
+  let group: ResolvedRequest['group'] = null;
+  if (spec.k === 'rank') {
+    const codes = spec.g ? (spec.g.c ?? groupCodes(spec.g.id)) : null;
+    if (!spec.g || !codes) return null;
+    group = { id: spec.g.id, label: spec.g.label, codes };
   }
+  const request: ResolvedRequest = {
+    command: spec.k,
+    cues: { help: false, trend: false, compare: false, gap: false, rank: false },
+    areas: (spec.k === 'stats' ? known.slice(0, 1) : spec.k === 'rank' || spec.k === 'gap' ? [] : known).map(
+      (code) => ({
+        code,
+        name: core.geography.name(code),
+        type: core.geography.area(code)?.level ?? 'other',
+        matched: code,
+        score: 0,
+        alternatives: [],
+      }),
+    ),
+    indicator: spec.i
+      ? { id: spec.i, label: core.indicator(spec.i).label, matched: spec.i, alternatives: [] }
+      : null,
+    year: spec.y,
+    since: spec.s,
+    rank: spec.k === 'rank' ? { direction: spec.d ?? 'top', n: spec.n } : null,
+    group,
+    private: false,
+    unresolved: [],
+  };
+  return answerRequest(request, core);
 }

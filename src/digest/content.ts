@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { getISOWeek, startOfISOWeek } from 'date-fns';
 import { chartInputFor } from '../answers/chart-input';
-import { answerGap, difference, indicatorRef } from '../answers/engine';
+import { replay } from '../answers/replay';
+import { difference, indicatorRef } from '../answers/engine';
 import { datasetTitle } from '../answers/titles';
 import { formatDate } from '../format/number';
 import type { Difference, GapAnswer, IndicatorRef, SourceRef } from '../answers/types';
@@ -224,7 +225,7 @@ export function digestModel(
     figures: indicatorIds.map((id) => placeFigure(core, core.indicator(id), code)),
   }));
   const gapId = options.gap === false ? null : gapIndicatorFor(core, slot, sub.tz);
-  const gap = gapId ? answerGap(core, gapId) : null;
+  const gap = gapId ? gapAnswer(core, gapId) : null;
   const sourceIds = [...new Set([...indicatorIds, ...(gapId ? [gapId] : [])])];
   const sources = sourceIds.map((id) => {
     const ind = core.indicator(id);
@@ -242,4 +243,11 @@ export function digestModel(
     sources,
     state: digestStateFor(core, sourceIds, slot, previous),
   };
+}
+
+/** "The gap this week" is the /gap answer, asked through the same path as every other surface. */
+function gapAnswer(core: StatsCore, indicatorId: string): GapAnswer | null {
+  const spec = { k: 'gap' as const, a: [], i: indicatorId, y: null, s: null, g: null, n: null, d: null };
+  const answer = replay(spec, core, () => null);
+  return answer?.kind === 'gap' ? answer : null;
 }

@@ -1,5 +1,4 @@
-import { answerCompare } from '../../../answers/engine';
-import { decodeSpec } from '../../../answers/replay';
+import { decodeSpec, replay } from '../../../answers/replay';
 import { ACTIONS, answerMessage } from '../../blocks/answer';
 import type { AppDeps } from '../../deps';
 import { deliverChart, dmChannel } from '../../deliver';
@@ -17,7 +16,8 @@ export function handler(deps: AppDeps): ButtonHandler {
       return stale(args);
     const similar = deps.core.geography.similar(area).slice(0, 5);
     if (similar.length === 0) return tell(args, 'ONS publishes no statistical neighbours for this area.');
-    const result = answerCompare(deps.core, [area, ...similar], spec.i);
+    const result = replay({ ...spec, k: 'compare', a: [area, ...similar], y: null }, deps.core, () => null);
+    if (result?.kind !== 'compare') return stale(args);
     result.notes.push(
       `Similar areas are the ONS statistical neighbours of ${deps.core.geography.name(area)}.`,
     );
