@@ -330,6 +330,21 @@ describe('buttons', () => {
     return id;
   }
 
+  it('acks clicks on unknown or stale action ids at once and says the button has expired (200 tampered clicks)', async () => {
+    const ids = ['old_button_v0', 'show_chart_v2', 'x', 'nonsense_id', 'download_csv:extra'];
+    let slowest = 0;
+    for (let k = 0; k < 200; k++) {
+      const started = Date.now();
+      const id = await click(ids[k % ids.length], '{}');
+      slowest = Math.max(slowest, Date.now() - started);
+      if (k < 3) {
+        const reply = await fake.waitFor('response', (c) => c.targetId === id, 5000);
+        expect(JSON.stringify(reply.params)).toContain('That button has expired');
+      }
+    }
+    // Each answered with HTTP 200 (click() asserts it) well inside Slack's 3 seconds.
+    expect(slowest).toBeLessThan(1000);
+  });
   it('Show chart uploads the chart with alt text', async () => {
     await click('show_chart', leedsPay);
     await fake.waitFor('files.completeUploadExternal', undefined, 5000);
