@@ -131,6 +131,7 @@ export function replay(
     since: spec.s,
     rank: spec.k === 'rank' ? { direction: spec.d ?? 'top', n: spec.n } : null,
     group,
+    unavailable: null,
     private: false,
     unresolved: [],
   };

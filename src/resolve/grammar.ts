@@ -141,6 +141,7 @@ function emptyRequest(): ResolvedRequest {
     since: null,
     rank: null,
     group: null,
+    unavailable: null,
     private: false,
     unresolved: [],
   };

@@ -63,6 +63,12 @@ export interface ResolvedRequest {
   rank: { direction: 'top' | 'bottom'; n: number | null } | null;
   /** "among northern core cities". */
   group: { id: string; label: string; codes: string[] } | null;
+  /**
+   * A statistic that was asked for by name but is not in the bundled data (average house prices,
+   * children's weight, median age...): the ELS dataset, its name in words, and the nearest indicator
+   * held, which an answer may offer but never present as what was asked.
+   */
+  unavailable: { dataset: string; label: string; nearest: string | null } | null;
   /** The words "private" or "me" used as a flag. */
   private: boolean;
   unresolved: Unresolved[];

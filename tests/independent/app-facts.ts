@@ -78,6 +78,7 @@ function toRequest(req: CheckRequest, c: StatsCore): ResolvedRequest {
         ? { direction: req.direction ?? 'top', n: req.top ?? null }
         : null,
     group: group ? { id: group.id, label: group.label, codes: group.codes(c) } : null,
+    unavailable: null,
     private: false,
     unresolved: [],
   };
