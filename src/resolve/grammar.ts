@@ -29,6 +29,7 @@ import {
   STOP_WORDS,
   suggestPlaces,
 } from './places';
+import { lexicon } from './lexicon';
 import type { ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -51,52 +52,11 @@ const NUMBER_WORDS: Record<string, number> = {
   hundred: 100,
 };
 
-/** Words that carry no place or indicator meaning in a question; never reported as unresolved. */
-const FILLER = new Set(
-  (
-    'economy economic doing going fare fares perform performing performance stack stacks look looks looked ' +
-    'figures figure stats stat data numbers number latest current currently now today recent recently trend ' +
-    'trends time happened change changed changes changing grown growth fallen risen rise fall rising falling ' +
-    'improved improving got better worse places place area areas local authority ones which where who has ' +
-    'have had been give tell show us please thanks thank hi hey hello northstat bot can you could would i ' +
-    'need want see know get find info information about overview summary profile headline headlines key ' +
-    'main indicators indicator rates rate levels value values per head capita percent percentage share ' +
-    'proportion count total average median mean score scores ranking league table position ranked across ' +
-    'relative difference differences divide gap gaps widening narrowing closing north south northern ' +
-    'southern whole country compare compared comparing comparison versus vs v against than between is are ' +
-    'was were be being do does did many much how what whats when why there their theyre its it this that ' +
-    'these those same similar year years yr yrs since from to until till ago last past over the a an and ' +
-    'or but for on in at of by with within among amongst all any each every my our your me private ' +
-    'privately just only help top bottom highest lowest best worst most least high low higher lower rank ' +
-    'like versus vs doing people s uk wide city town towns cities region regions county counties ' +
-    'borough boroughs district districts council councils authorities results result figures live lives ' +
-    'living pupils meeting met school schools children kids adults women men workers households work working ' +
-    'earn earns paid afford expected standard end stage per cent pc stand stands sit sits fit fits look ' +
-    'doing going compare give giving breakdown chart graph plot table list show showing'
-  ).split(' '),
-);
+/** Words that carry no place or indicator meaning in a question (data/lexicon/words.csv, role filler). */
+const FILLER = lexicon().filler;
 
-/** Single indicator phrases that are too vague to beat a more specific one in the same question. */
-const WEAK_INDICATOR = new Set([
-  'people',
-  'residents',
-  'health',
-  'housing',
-  'output',
-  'investment',
-  'research',
-  'rail',
-  'weight',
-  'internet',
-  'stress',
-  'heating',
-  'visitors',
-  'survival',
-  'trade',
-  'culture',
-  'sport',
-  'income',
-]);
+/** Single indicator phrases too vague to beat a more specific one (words.csv, role weak-indicator). */
+const WEAK_INDICATOR = lexicon().weakIndicator;
 
 const PLACE_SLOT = new Set([
   'in',

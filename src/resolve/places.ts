@@ -5,23 +5,12 @@
 import type { StatsCore } from '../data/stats';
 import { buildPlaceTable, isCurrentArea, type PlaceEntry } from './aliases';
 import { FuzzyIndex } from './fuzzy';
+import { lexicon } from './lexicon';
 import { editDistance, normalise } from './normalise';
 import type { ResolvedArea, Unresolved } from './types';
 
-/** Words that are never places on their own (they may still appear inside a longer name). */
-export const STOP_WORDS = new Set(
-  (
-    'a about across against all among amongst an and any are area areas as at average be best between bottom by ' +
-    'can change changed compare compared comparing comparison could council councils data did do does doing ' +
-    'each figure figures for from gap get give going had has have help high higher highest how i in into is it ' +
-    'its last latest least like list look looking low lower lowest me more most much my n number numbers of on ' +
-    'or our over per place places please private privately rank ranking ranked rate show since so stat stats ' +
-    'tell than that the their them then there these they this those to top trend trends v versus vs was ' +
-    'we well were what whats when where which who why will with worse worst year years you your north south ' +
-    'northern southern divide up down the figure value values level levels ten five three twenty city town ' +
-    'region regions county just only time compared versus between against same also'
-  ).split(' '),
-);
+/** Words that are never places on their own (data/lexicon/words.csv, role stop). */
+export const STOP_WORDS: Set<string> = lexicon().stop;
 
 export interface PlaceMatch {
   entry: PlaceEntry;

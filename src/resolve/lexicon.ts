@@ -1,0 +1,163 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { repoRoot } from '../data/snapshot';
+import { normalise } from './normalise';
+
+// The resolver's word lists are data, not code: data/lexicon/*.csv (the way ONS's
+// explore-local-statistics-app keeps curated tables in CSV). Adding a synonym is one line there.
+// Each file is checked when it is read (shape, duplicates, shadowing) and again against the loaded
+// statistics when the indexes are built (every id and code must exist).
+
+export interface IndicatorSynonymRow {
+  id: string;
+  phrase: string;
+  /** Other indicators the same words could mean (offered as alternatives). */
+  alternatives: string[];
+}
+
+export interface PlaceAliasRow {
+  alias: string;
+  code: string;
+  alternatives: string[];
+  /** The words genuinely name two places: the answer offers the other ("kingston"). */
+  ambiguous: boolean;
+  /** Why an alias overrides a real place name ("hull" is not Solihull...); required when it does. */
+  reason: string;
+}
+
+export interface UnavailableRow {
+  phrase: string;
+  /** The ELS dataset folder, or a short topic name for data ELS does not publish. */
+  dataset: string;
+  /** What it is called in an answer ("average house prices"). */
+  label: string;
+  /** The nearest indicator Northstat holds, offered but never substituted. */
+  nearest: string | null;
+}
+
+export interface Lexicon {
+  indicatorSynonyms: IndicatorSynonymRow[];
+  placeAliases: PlaceAliasRow[];
+  /** Retired codes whose successors cannot be read from the snapshot. */
+  retiredTo: Record<string, string[]>;
+  foreignPlaces: string[];
+  /** Words after a place name that make it foreign ("hamilton, ontario", "boston massachusetts"). */
+  foreignQualifiers: Set<string>;
+  unavailable: UnavailableRow[];
+  /** Words that carry no place or indicator meaning; never reported as not understood. */
+  filler: Set<string>;
+  /** Words that are never a place on their own. */
+  stop: Set<string>;
+  /** Indicator phrases too vague to beat a more specific one in the same question. */
+  weakIndicator: Set<string>;
+}
+
+export class LexiconError extends Error {}
+
+function readCsv(file: string): Record<string, string>[] {
+  const full = path.join(repoRoot(), 'data', 'lexicon', file);
+  return parse(fs.readFileSync(full), { bom: true, columns: true, skip_empty_lines: true, trim: true });
+}
+
+const list = (cell: string | undefined): string[] =>
+  (cell ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function noDuplicates(file: string, keys: string[]): void {
+  const seen = new Set<string>();
+  const dup = keys.filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+  if (dup.length > 0)
+    throw new LexiconError(`data/lexicon/${file}: duplicate entries: ${[...new Set(dup)].join(', ')}`);
+}
+
+let cached: Lexicon | null = null;
+
+/** Reads and checks data/lexicon once per process. */
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const indicatorSynonyms = readCsv('indicator-synonyms.csv').map((r) => ({
+    id: r.indicator_id,
+    phrase: r.phrase,
+    alternatives: list(r.alternatives),
+  }));
+  noDuplicates(
+    'indicator-synonyms.csv',
+    indicatorSynonyms.map((r) => normalise(r.phrase)),
+  );
+  const placeAliases = readCsv('place-aliases.csv').map((r) => ({
+    alias: r.alias,
+    code: r.code,
+    alternatives: list(r.alternatives),
+    ambiguous: r.ambiguous === 'yes',
+    reason: r.reason ?? '',
+  }));
+  noDuplicates(
+    'place-aliases.csv',
+    placeAliases.map((r) => normalise(r.alias)),
+  );
+  const retiredTo: Record<string, string[]> = {};
+  for (const r of readCsv('retired-codes.csv')) retiredTo[r.code] = list(r.successors);
+  const foreignPlaces = readCsv('foreign-places.csv').map((r) => r.name);
+  noDuplicates('foreign-places.csv', foreignPlaces.map(normalise));
+  const foreignQualifiers = new Set(readCsv('foreign-qualifiers.csv').map((r) => normalise(r.word)));
+  const unavailable = readCsv('unavailable.csv').map((r) => ({
+    phrase: r.phrase,
+    dataset: r.dataset,
+    label: r.label,
+    nearest: r.nearest || null,
+  }));
+  noDuplicates(
+    'unavailable.csv',
+    unavailable.map((r) => normalise(r.phrase)),
+  );
+  const words = readCsv('words.csv');
+  const role = (name: string) => new Set(words.filter((w) => w.role === name).map((w) => w.word));
+  noDuplicates(
+    'words.csv',
+    words.map((w) => `${w.word}|${w.role}`),
+  );
+  const unknownRoles = words.filter((w) => !['filler', 'stop', 'weak-indicator'].includes(w.role));
+  if (unknownRoles.length > 0)
+    throw new LexiconError(
+      `data/lexicon/words.csv: unknown role for ${unknownRoles.map((w) => w.word).join(', ')}`,
+    );
+  cached = {
+    indicatorSynonyms,
+    placeAliases,
+    retiredTo,
+    foreignPlaces,
+    foreignQualifiers,
+    unavailable,
+    filler: role('filler'),
+    stop: role('stop'),
+    weakIndicator: role('weak-indicator'),
+  };
+  return cached;
+}
+
+/** Checks the lexicon against the loaded statistics: every indicator id, code and alternative exists. */
+export function checkLexicon(
+  lex: Lexicon,
+  known: { indicator: (id: string) => boolean; currentArea: (code: string) => boolean },
+): string[] {
+  const problems: string[] = [];
+  for (const r of lex.indicatorSynonyms) {
+    if (!known.indicator(r.id))
+      problems.push(`indicator-synonyms.csv: "${r.phrase}" -> unknown indicator ${r.id}`);
+    for (const a of r.alternatives)
+      if (!known.indicator(a))
+        problems.push(`indicator-synonyms.csv: "${r.phrase}" alternative ${a} unknown`);
+  }
+  for (const r of lex.placeAliases) {
+    if (!known.currentArea(r.code))
+      problems.push(`place-aliases.csv: "${r.alias}" -> ${r.code}, not a current area`);
+  }
+  for (const r of lex.unavailable) {
+    if (r.nearest && !known.indicator(r.nearest))
+      problems.push(`unavailable.csv: "${r.phrase}" nearest ${r.nearest} unknown`);
+  }
+  return problems;
+}
