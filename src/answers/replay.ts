@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { StatsCore } from '../data/stats';
+import { emptyRequest } from '../resolve';
 import type { ResolvedRequest } from '../resolve/types';
 import { answerRequest } from './ask';
 import type { Answer } from './types';
@@ -112,8 +113,8 @@ export function replay(
     group = { id: spec.g.id, label: spec.g.label, codes };
   }
   const request: ResolvedRequest = {
+    ...emptyRequest(),
     command: spec.k,
-    cues: { help: false, trend: false, compare: false, gap: false, rank: false },
     areas: (spec.k === 'stats' ? known.slice(0, 1) : spec.k === 'rank' || spec.k === 'gap' ? [] : known).map(
       (code) => ({
         code,

@@ -103,7 +103,30 @@ export function nameVariants(name: string, level: AreaLevel): string[] {
       out.add(`${name} ${suffix}`);
   }
   if (level === 'region') out.add(`${name} region`);
+  for (const v of abbreviated([name, ...out])) out.add(v);
   return [...out];
+}
+
+/**
+ * Names as people shorten them (data/lexicon/abbreviations.csv): a leading direction ("W", "Nth",
+ * "NW") and a county word ("Lancs", "Leics"), alone or together: "West Lancashire" -> "w lancs".
+ */
+function abbreviated(names: string[]): string[] {
+  const out: string[] = [];
+  const { abbreviations } = lexicon();
+  for (const raw of names) {
+    const name = normalise(raw);
+    const directions = abbreviations.filter((a) => a.kind === 'direction' && name.startsWith(`${a.full} `));
+    const counties = abbreviations.filter(
+      (a) => a.kind === 'county' && new RegExp(`\\b${a.full}\\b`).test(name),
+    );
+    const withCounty = [name, ...counties.map((c) => name.replace(new RegExp(`\\b${c.full}\\b`), c.short))];
+    for (const form of withCounty) {
+      if (form !== name) out.push(form);
+      for (const d of directions) out.push(`${d.short}${form.slice(d.full.length)}`);
+    }
+  }
+  return out;
 }
 
 /** Builds the normalised key -> entry table for a geography. */

@@ -10,7 +10,7 @@
 // then fuzzy-matched (places, then indicators); what still fails comes back in `unresolved`.
 
 import type { StatsCore } from '../data/stats';
-import { groupTable, SIMILAR_PREFIXES, similarGroup } from './groups';
+import { GENERIC_LA_GROUPS, groupTable, membersGroup, SIMILAR_PREFIXES, similarGroup } from './groups';
 import {
   type IndicatorEntry,
   fuzzyIndicator,
@@ -29,7 +29,7 @@ import {
   STOP_WORDS,
   suggestPlaces,
 } from './places';
-import { lexicon } from './lexicon';
+import { lexicon, type UnavailableRow } from './lexicon';
 import type { ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -86,12 +86,51 @@ const TOP_WORDS: Record<string, 'top' | 'bottom'> = {
   worst: 'bottom',
 };
 
+export interface ResolveOptions {
+  /** Command names a first word may be ("stats leeds"); a leading "/word" is reported only if it is one. */
+  commands?: readonly string[];
+}
+
+/** Breakdown words ("female", "fsm", "in care") and the breakdown they ask for (data/lexicon/breakdowns.csv). */
+const BREAKDOWN_WORDS = new Map(lexicon().breakdowns.words.map((w) => [w.word, w.breakdown]));
+const BREAKDOWN_LABELS: Record<string, string> = Object.fromEntries(
+  lexicon().breakdowns.words.map((w) => [w.breakdown, w.label]),
+);
+
+/** The indicator that is `id` for one breakdown (female healthy life expectancy), if the data has it. */
+function breakdownVariant(id: string, breakdown: string): string | null {
+  const row = lexicon().breakdowns.variants.find((v) => v.from === id && v.breakdown === breakdown);
+  return row ? row.to : null;
+}
+
+/** Whether the indicator already is that breakdown (female HLE asked for "women"). */
+function breakdownMatches(id: string, breakdown: string): boolean {
+  return lexicon().breakdowns.variants.some((v) => v.to === id && v.breakdown === breakdown);
+}
+
+/** The longest phrase of data Northstat does not hold, at word i. */
+function unavailableAt(toks: string[], i: number): { row: UnavailableRow; length: number } | null {
+  const table = unavailableTable();
+  for (let n = Math.min(6, toks.length - i); n >= 1; n--) {
+    const row = table.get(toks.slice(i, i + n).join(' '));
+    if (row) return { row, length: n };
+  }
+  return null;
+}
+
+let unavailableCache: Map<string, UnavailableRow> | null = null;
+function unavailableTable(): Map<string, UnavailableRow> {
+  unavailableCache ??= new Map(lexicon().unavailable.map((r) => [normalise(r.phrase), r]));
+  return unavailableCache;
+}
+
 interface IndicatorHit {
   indicator: ResolvedIndicator;
   weak: boolean;
 }
 
-function emptyRequest(): ResolvedRequest {
+/** A request with nothing in it; callers that build one by hand start here. */
+export function emptyRequest(): ResolvedRequest {
   return {
     command: null,
     cues: { help: false, trend: false, compare: false, gap: false, rank: false },
@@ -102,6 +141,8 @@ function emptyRequest(): ResolvedRequest {
     rank: null,
     group: null,
     unavailable: null,
+    breakdown: null,
+    notes: [],
     private: false,
     unresolved: [],
   };
@@ -109,191 +150,225 @@ function emptyRequest(): ResolvedRequest {
 
 const isYear = (n: number) => n >= 1990 && n <= 2030;
 
-export interface ResolveOptions {
-  /** Command names a first word may be ("stats leeds"); a leading "/word" is always reported as typed. */
-  commands?: readonly string[];
+/** Words that say the question is about change over time. */
+const TREND_WORDS = new Set([
+  'trend',
+  'trends',
+  'since',
+  'changed',
+  'change',
+  'history',
+  'grown',
+  'growth',
+  'risen',
+  'fallen',
+  'increased',
+  'decreased',
+  'improved',
+]);
+/** Two-word phrases that say the same ("going up", "gone down"). */
+const TREND_PAIRS = new Set([
+  'going up',
+  'going down',
+  'gone up',
+  'gone down',
+  'went up',
+  'went down',
+  'over time',
+]);
+/** Phrases that ask whether a gap is closing: the /gap question. */
+const GAP_PHRASES = ['caught up', 'catching up', 'catch up', 'closing the gap', 'north south'];
+const COMPARE_WORDS = new Set([
+  'compare',
+  'compared',
+  'comparison',
+  'comparing',
+  'vs',
+  'v',
+  'versus',
+  'against',
+]);
+const RANK_WORDS = new Set(['rank', 'ranking', 'ranked', 'rankings', 'ranks', 'league']);
+/** Words after a container (county, CA, region, nation) that make it "its councils": "west yorkshire councils". */
+const MEMBER_WORDS = new Set([
+  'council',
+  'councils',
+  'authorities',
+  'authority',
+  'boroughs',
+  'districts',
+  'las',
+]);
+const CONTAINER_LEVELS = new Set(['combined_authority', 'region', 'county', 'nation']);
+
+/** What one pass over the words has found so far; the steps below read and add to it. */
+interface Scan {
+  req: ResolvedRequest;
+  core: StatsCore;
+  commands: readonly string[];
+  toks: string[];
+  places: ReturnType<typeof placeIndex>;
+  indicators: ReturnType<typeof indicatorIndex>;
+  groups: ReturnType<typeof groupTable>;
+  hits: IndicatorHit[];
+  flags: { bestWorst: null | 'best' | 'worst' };
+  /** Runs of words nothing matched, with the word before them (for the slot). */
+  runs: { words: string[]; prev: string | undefined; at: number }[];
+  /** Where each area was typed: first word and the word after it. */
+  spans: Map<ResolvedArea, { at: number; end: number; prev: string | undefined }>;
 }
 
-/** Parses a request. Pure; indexes are built once per core and cached. Reports what was typed only. */
+/**
+ * Parses a request: text in, what was typed out (places, indicator, years, group, cues). Pure; the
+ * indexes are built once per core and cached. Each step is a function below, in this order.
+ */
 export function resolve(text: string, core: StatsCore, options: ResolveOptions = {}): ResolvedRequest {
-  const commands = options.commands ?? [];
   const req = emptyRequest();
-  const places = placeIndex(core);
-  const indicators = indicatorIndex(core);
-  const groups = groupTable(core);
-
-  // Slack markup: user/channel mentions and links.
-  let raw = text.replace(/<[@#!][^>]*>/g, ' ').trim();
-
-  // Leading slash command.
-  const cmd = /^\/([a-z][a-z-]*)\b/i.exec(raw);
-  if (cmd && (cmd[1].toLowerCase() === 'help' || commands.includes(cmd[1].toLowerCase()))) {
-    req.command = cmd[1].toLowerCase();
-    raw = raw.slice(cmd[0].length);
-  }
-
-  // Financial / academic years and year ranges, before punctuation is dropped: "2022/23" -> 2022,
-  // "2015-2020" -> since 2015, year 2020.
-  raw = raw.replace(/\b((?:19|20)\d\d)\s*[/-]\s*(\d{4}|\d{2})\b/g, (_m, a: string, b: string) => {
-    const first = Number(a);
-    const second = b.length === 4 ? Number(b) : null;
-    if (second !== null && second - first > 1 && isYear(second)) {
-      if (req.since === null) req.since = first;
-      if (req.year === null) req.year = second;
-    } else if (req.year === null && isYear(first)) req.year = first;
-    return ' ';
-  });
-
-  const toks = normalise(raw).split(' ').filter(Boolean);
-  const indicatorHits: IndicatorHit[] = [];
-  const flags = {
-    help: false,
-    trend: false,
-    compare: false,
-    gap: false,
-    rankWord: false,
-    bestWorst: null as null | 'best' | 'worst',
+  const commands = options.commands ?? [];
+  let raw = text.replace(/<[@#!][^>]*>/g, ' ').trim(); // Slack markup: mentions, channels, links
+  raw = readSlashCommand(raw, req, commands);
+  raw = readYearForms(raw, req);
+  const scan: Scan = {
+    req,
+    core,
+    commands,
+    toks: spellOutCounts(normalise(raw).split(' ').filter(Boolean)),
+    places: placeIndex(core),
+    indicators: indicatorIndex(core),
+    groups: groupTable(core),
+    hits: [],
+    flags: { bestWorst: null },
+    runs: [],
+    spans: new Map(),
   };
-  /** Runs of words nothing matched, with the word before them (for the slot). */
-  const runs: { words: string[]; prev: string | undefined; at: number }[] = [];
+  scanWords(scan);
+  resolveLeftovers(scan);
+  applyQualifiers(scan);
+  containersAsGroups(scan);
+  chooseIndicator(scan);
+  dedupeAreas(req);
+  noteHowPlacesWereRead(scan);
+  return req;
+}
+
+/** A leading "/stats" (or any command name the caller knows) is what was typed. */
+function readSlashCommand(raw: string, req: ResolvedRequest, commands: readonly string[]): string {
+  const cmd = /^\/([a-z][a-z-]*)\b/i.exec(raw);
+  const name = cmd?.[1].toLowerCase();
+  if (!cmd || !name || (name !== 'help' && !commands.includes(name))) return raw;
+  req.command = name;
+  return raw.slice(cmd[0].length);
+}
+
+/**
+ * Years written in ways the word scan would lose: "2022/23" (a financial year: 2022), "2015-2020"
+ * (since 2015, year 2020), "'22" (2022), "since covid" (2020). After "since" or "from" a financial
+ * year is where a trend starts.
+ */
+function readYearForms(raw: string, req: ResolvedRequest): string {
+  let out = raw.replace(
+    /(\b(?:since|from)\s+)?\b((?:19|20)\d\d)\s*[/-]\s*(\d{4}|\d{2})\b/gi,
+    (_m, sinceWord: string | undefined, a: string, b: string) => {
+      const first = Number(a);
+      const second = b.length === 4 ? Number(b) : null;
+      if (sinceWord) {
+        if (req.since === null && isYear(first)) req.since = first;
+        return ' since ';
+      }
+      if (second !== null && second - first > 1 && isYear(second)) {
+        if (req.since === null) req.since = first;
+        if (req.year === null) req.year = second;
+      } else if (req.year === null && isYear(first)) req.year = first;
+      return ' ';
+    },
+  );
+  out = out.replace(
+    /(\bsince\s+|\bfrom\s+)?['\u2019](\d\d)\b/gi,
+    (_m, sinceWord: string | undefined, yy: string) => {
+      const year = 2000 + Number(yy);
+      if (!isYear(year)) return ' ';
+      if (sinceWord) {
+        req.since ??= year;
+        return ' since ';
+      }
+      req.year ??= year;
+      return ' ';
+    },
+  );
+  out = out.replace(/\bsince (the )?(covid|the pandemic|lockdown)\b/gi, () => {
+    req.since ??= 2020;
+    return ' since ';
+  });
+  return out;
+}
+
+const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five'];
+
+/** "1 year", "2yr", "first year" -> "one year": survival-rate words, not years or top-N counts. */
+function spellOutCounts(toks: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const joined = /^([1-5])(yr|yrs|year|years)$/.exec(t);
+    if (joined) {
+      out.push(COUNT_WORDS[Number(joined[1])], 'year');
+      continue;
+    }
+    if (/^[1-5]$/.test(t) && /^(yr|yrs|year|years)$/.test(toks[i + 1] ?? '')) {
+      out.push(COUNT_WORDS[Number(t)], 'year');
+      i++;
+      continue;
+    }
+    if (t === 'first' && /^(year|yr)$/.test(toks[i + 1] ?? '')) {
+      out.push('one', 'year');
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * One left-to-right scan: at each word, numbers and keywords, "similar to <place>", then the longest
+ * exact match among unavailable data, groups, places and indicator phrases.
+ */
+function scanWords(scan: Scan): void {
+  const { req, toks } = scan;
   let run: string[] = [];
   let runPrev: string | undefined;
   let runAt = 0;
   const endRun = () => {
-    if (run.length) runs.push({ words: run, prev: runPrev, at: runAt });
+    if (run.length) scan.runs.push({ words: run, prev: runPrev, at: runAt });
     run = [];
   };
-  /** Word position of each area, so that fuzzy matches keep their place in the order of mention. */
-  const position = new Map<ResolvedArea, number>();
-
   for (let i = 0; i < toks.length; ) {
     const t = toks[i];
     const prev = i > 0 ? toks[i - 1] : undefined;
-
-    // Numbers: years, "since <year>", "top <n>".
     if (/^\d+$/.test(t)) {
       endRun();
-      const n = Number(t);
-      if (t.length === 4 && isYear(n)) {
-        if (prev === 'since' || prev === 'from' || (prev === 'between' && req.since === null)) {
-          req.since = n;
-          flags.trend = true;
-        } else if (req.year === null) req.year = n;
-      }
+      readNumber(scan, i);
       i++;
       continue;
     }
-
-    // "similar to <place>" and friends.
-    const similar = matchSimilar(toks, i);
-    if (similar) {
+    const similar = readSimilar(scan, i);
+    if (similar > 0) {
       endRun();
-      const at = i + similar;
-      const m = placeAt(toks, at, places);
-      let code: string | undefined;
-      let used = 0;
-      if (m && m.entry.kind !== 'foreign') {
-        code = m.entry.code;
-        used = m.length;
-      } else {
-        for (let n = Math.min(3, toks.length - at); n >= 1 && !code; n--) {
-          code = fuzzyPlace(toks.slice(at, at + n).join(' '), places)?.code;
-          used = n;
-        }
-      }
-      const group = code ? similarGroup(code, core) : null;
-      if (group) {
-        req.group ??= group;
-        i = at + used;
-        continue;
-      }
-    }
-
-    // Longest exact match among groups, places and indicator phrases.
-    const g = groupAt(toks, i, groups);
-    const p = placeAt(toks, i, places);
-    const ind = indicatorAt(toks, i, indicators);
-    const gl = g?.length ?? 0;
-    const pl = p?.length ?? 0;
-    const il = ind?.length ?? 0;
-    if (gl > 0 && gl >= pl && gl >= il) {
-      endRun();
-      req.group ??= g!.group;
-      i += gl;
+      i += similar;
       continue;
     }
-    if (pl > 0 && pl >= il) {
+    const matched = readLongestMatch(scan, i);
+    if (matched > 0) {
       endRun();
-      const matched = toks.slice(i, i + pl).join(' ');
-      const area = areaFromEntry(p!.entry, matched, places);
-      if (area) {
-        req.areas.push(area);
-        position.set(area, i);
-      } else
-        req.unresolved.push({ text: matched, kind: 'place', suggestions: suggestPlaces(matched, places) });
-      i += pl;
+      i += matched;
       continue;
     }
-    if (il > 0) {
-      endRun();
-      const matched = toks.slice(i, i + il).join(' ');
-      indicatorHits.push({
-        indicator: indicatorFromEntry(ind!.entry as IndicatorEntry, matched, indicators),
-        weak: WEAK_INDICATOR.has(matched),
-      });
-      i += il;
-      continue;
-    }
-
-    // Keywords.
     if (t in TOP_WORDS) {
       endRun();
-      const next = toks[i + 1];
-      const n = next === undefined ? null : /^\d+$/.test(next) ? Number(next) : (NUMBER_WORDS[next] ?? null);
-      const direction = TOP_WORDS[t];
-      if (t === 'best' || t === 'worst') flags.bestWorst = t;
-      if (!(t === 'most' || t === 'least') || req.rank === null) {
-        if (n !== null && !(next.length === 4 && isYear(n))) {
-          req.rank = { direction, n };
-          i += 2;
-          continue;
-        }
-        req.rank ??= { direction, n: null };
-      }
-      i++;
+      i += readTopWord(scan, i);
       continue;
     }
-    if (t === 'private' || t === 'privately') req.private = true;
-    else if (t === 'me' && !['show', 'tell', 'give', 'let', 'send', 'help'].includes(prev ?? ''))
-      req.private = true;
-    else if (t === 'help') flags.help = true;
-    else if (t === 'gap' || t === 'gaps' || t === 'divide') flags.gap = true;
-    else if (t === 'north' && toks[i + 1] === 'south') flags.gap = true;
-    else if (
-      [
-        'trend',
-        'trends',
-        'since',
-        'changed',
-        'change',
-        'history',
-        'historic',
-        'historical',
-        'grown',
-        'growth',
-        'risen',
-        'fallen',
-        'time',
-      ].includes(t)
-    )
-      flags.trend = t !== 'time' || prev === 'over';
-    else if (['compare', 'compared', 'comparison', 'comparing', 'vs', 'v', 'versus', 'against'].includes(t))
-      flags.compare = true;
-    else if (['rank', 'ranking', 'ranked', 'rankings', 'league'].includes(t)) flags.rankWord = true;
-    else if (commands.includes(t) && i === 0 && req.command === null && toks.length > 0) {
-      req.command = t;
-    }
-
+    readKeyword(scan, i);
     if (STOP_WORDS.has(t) || FILLER.has(t) || t.length < 2) {
       endRun();
       i++;
@@ -307,43 +382,294 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
     i++;
   }
   endRun();
+}
 
-  // Leftover words: fuzzy places and indicators, else unresolved.
-  for (const { words, prev, at } of runs) {
-    const before = req.areas.length;
-    resolveRun(words, prev, req, indicatorHits, places, indicators);
-    for (let k = before; k < req.areas.length; k++) position.set(req.areas[k], at + (k - before) / 100);
+/** Years ("2019", "since 2015"). Other numbers belong to "top 10" and are read there. */
+function readNumber(scan: Scan, i: number): void {
+  const { req, toks } = scan;
+  const t = toks[i];
+  const n = Number(t);
+  const prev = i > 0 ? toks[i - 1] : undefined;
+  if (t.length !== 4 || !isYear(n)) return;
+  if (prev === 'since' || prev === 'from' || (prev === 'between' && req.since === null)) {
+    req.since = n;
+    req.cues.trend = true;
+  } else if (req.year === null) req.year = n;
+}
+
+/** "similar to <place>": the place's ONS statistical neighbours as the group. */
+function readSimilar(scan: Scan, i: number): number {
+  const { req, toks, places, core } = scan;
+  const similar = matchSimilar(toks, i);
+  if (!similar) return 0;
+  const at = i + similar;
+  const m = placeAt(toks, at, places);
+  let code: string | undefined;
+  let used = 0;
+  if (m && m.entry.kind !== 'foreign') {
+    code = m.entry.code;
+    used = m.length;
+  } else {
+    for (let n = Math.min(3, toks.length - at); n >= 1 && !code; n--) {
+      code = fuzzyPlace(toks.slice(at, at + n).join(' '), places)?.code;
+      used = n;
+    }
   }
-  req.areas.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  const group = code ? similarGroup(code, core) : null;
+  if (!group) return 0;
+  req.group ??= group;
+  return at + used - i;
+}
 
-  // The indicator: the first specific one, else the first vague one.
-  const chosen = indicatorHits.find((h) => !h.weak) ?? indicatorHits[0];
-  req.indicator = chosen ? chooseForNation(chosen.indicator, req.areas, core) : null;
+/** The longest exact match at word i among unavailable data, groups, places and indicator phrases. */
+function readLongestMatch(scan: Scan, i: number): number {
+  const { req, toks, places, indicators, groups } = scan;
+  const u = unavailableAt(toks, i);
+  const g = groupAt(toks, i, groups);
+  const p = placeAt(toks, i, places);
+  const ind = indicatorAt(toks, i, indicators);
+  const ul = u?.length ?? 0;
+  const gl = g?.length ?? 0;
+  const pl = p?.length ?? 0;
+  const il = ind?.length ?? 0;
+  if (ul > 0 && ul >= gl && ul >= pl && ul >= il) {
+    req.unavailable ??= u!.row;
+    return ul;
+  }
+  // "the north east": a place that starts inside a group phrase and runs past it is the longer match.
+  const inside = gl > 1 ? placeAt(toks, i + 1, places) : null;
+  const groupCut = inside !== null && 1 + inside.length > gl;
+  if (gl > 0 && gl >= pl && gl >= il && !groupCut) {
+    req.group ??= g!.group;
+    return gl;
+  }
+  if (groupCut && pl === 0 && il === 0) return 1; // skip "the"; the place is read at the next word
+  if (pl > 0 && pl >= il) {
+    const matched = toks.slice(i, i + pl).join(' ');
+    const area = areaFromEntry(p!.entry, matched, places);
+    if (area) {
+      req.areas.push(area);
+      // The word before the place, looking past "the" ("in the north west" -> "in").
+      const before = toks[i - 1] === 'the' ? toks[i - 2] : toks[i - 1];
+      scan.spans.set(area, { at: i, end: i + pl, prev: before });
+    } else
+      req.unresolved.push({
+        text: matched,
+        kind: 'place',
+        suggestions: suggestPlaces(matched, places),
+        foreign: true,
+      });
+    return pl;
+  }
+  if (il > 0) {
+    const matched = toks.slice(i, i + il).join(' ');
+    scan.hits.push({
+      indicator: indicatorFromEntry(ind!.entry as IndicatorEntry, matched, indicators),
+      weak: WEAK_INDICATOR.has(matched),
+    });
+    return il;
+  }
+  return 0;
+}
 
+/** "top 10", "bottom five", "highest", "worst" (best and worst follow the indicator's polarity later). */
+function readTopWord(scan: Scan, i: number): number {
+  const { req, toks } = scan;
+  const t = toks[i];
+  const next = toks[i + 1];
+  const n = next === undefined ? null : /^\d+$/.test(next) ? Number(next) : (NUMBER_WORDS[next] ?? null);
+  const direction = TOP_WORDS[t];
+  if (t === 'best' || t === 'worst') scan.flags.bestWorst = t;
+  if (!(t === 'most' || t === 'least') || req.rank === null) {
+    if (n !== null && !(next.length === 4 && isYear(n))) {
+      req.rank = { direction, n };
+      return 2;
+    }
+    req.rank ??= { direction, n: null };
+  }
+  return 1;
+}
+
+/** Words that flag a kind of question, privacy, help or a breakdown; they are not places. */
+function readKeyword(scan: Scan, i: number): void {
+  const { req, toks, commands } = scan;
+  const t = toks[i];
+  const prev = i > 0 ? toks[i - 1] : undefined;
+  const pair = `${t} ${toks[i + 1] ?? ''}`;
+  const breakdown = BREAKDOWN_WORDS.get(t) ?? BREAKDOWN_WORDS.get(pair);
+  if (breakdown) req.breakdown ??= breakdown;
+  if (t === 'private' || t === 'privately') req.private = true;
+  else if (t === 'me' && !['show', 'tell', 'give', 'let', 'send', 'help'].includes(prev ?? ''))
+    req.private = true;
+  else if (t === 'help') req.cues.help = true;
+  else if (t === 'gap' || t === 'gaps' || t === 'divide' || GAP_PHRASES.includes(pair)) req.cues.gap = true;
+  else if (TREND_WORDS.has(t) || TREND_PAIRS.has(pair)) req.cues.trend = true;
+  else if (COMPARE_WORDS.has(t)) req.cues.compare = true;
+  else if (RANK_WORDS.has(t)) req.cues.rank = true;
+  else if (commands.includes(t) && i === 0 && req.command === null && toks.length > 0) req.command = t;
+}
+
+/** Leftover words: fuzzy places and indicators, else not understood. */
+function resolveLeftovers(scan: Scan): void {
+  const { req } = scan;
+  for (const { words, prev, at } of scan.runs) {
+    const before = req.areas.length;
+    resolveRun(words, prev, req, scan.hits, scan.places, scan.indicators);
+    for (let k = before; k < req.areas.length; k++)
+      scan.spans.set(req.areas[k], { at: at + (k - before) / 100, end: at + words.length, prev });
+  }
+  req.areas.sort((a, b) => (scan.spans.get(a)?.at ?? 0) - (scan.spans.get(b)?.at ?? 0));
+}
+
+/** Whether `outer` contains `inner` (a county its district, a nation its council...). */
+function contains(core: StatsCore, outer: string, inner: string): boolean {
+  const area = core.geography.area(inner);
+  return area !== undefined && (area.parents.includes(outer) || core.geography.nationOf(inner) === outer);
+}
+
+/**
+ * A place followed by where it is ("newport wales", "boston lincs", "richmond north yorks") is one
+ * place: the second only says which. A place followed by a foreign state or country ("hamilton,
+ * ontario", "birmingham alabama") is not a UK place at all.
+ */
+function applyQualifiers(scan: Scan): void {
+  const { req, core, toks } = scan;
+  const foreign = lexicon().foreignQualifiers;
+  const keep: ResolvedArea[] = [];
+  for (let k = 0; k < req.areas.length; k++) {
+    const a = req.areas[k];
+    const span = scan.spans.get(a);
+    const next = req.areas[k + 1];
+    const nextSpan = next ? scan.spans.get(next) : undefined;
+    const after = span ? [toks[Math.ceil(span.end)], toks[Math.ceil(span.end) + 1]] : [];
+    if (span && (foreign.has(after[0] ?? '') || foreign.has(after.join(' ')))) {
+      const words = foreign.has(after.join(' ')) ? 2 : 1;
+      req.unresolved.push({
+        text: [a.matched, ...after.slice(0, words)].join(' '),
+        kind: 'place',
+        suggestions: [],
+        foreign: true,
+      });
+      continue;
+    }
+    const adjacent = span && nextSpan && Math.abs(nextSpan.at - span.end) < 1;
+    if (next && adjacent && !CONTAINER_LEVELS.has(a.type) && CONTAINER_LEVELS.has(next.type)) {
+      const within = contains(core, next.code, a.code)
+        ? a
+        : a.alternatives.find((alt) => alt.code === next.code || contains(core, next.code, alt.code));
+      if (within) {
+        const chosen =
+          within === a
+            ? a
+            : {
+                ...a,
+                code: within.code,
+                name: within.name,
+                type: within.type,
+                alternatives: [],
+                score: 0.02,
+              };
+        keep.push(chosen);
+        scan.spans.set(chosen, { ...span!, end: nextSpan!.end });
+        k++; // the qualifier is used up
+        continue;
+      }
+    }
+    keep.push(a);
+  }
+  req.areas = keep;
+}
+
+/**
+ * A combined authority, region, county or nation read as "its councils": after "among" ("among west
+ * yorkshire"), before "councils" ("north east councils"), or after "in" in a ranking ("which councils
+ * in greater manchester..."). It becomes the group, not a place.
+ */
+function containersAsGroups(scan: Scan): void {
+  const { req, core, toks } = scan;
+  const ranking = req.rank !== null || req.cues.rank || req.command === 'rank';
+  const generic = req.group && GENERIC_LA_GROUPS.has(req.group.id);
+  for (const a of [...req.areas]) {
+    if (!CONTAINER_LEVELS.has(a.type)) continue;
+    const span = scan.spans.get(a);
+    if (!span) continue;
+    const next = toks[Math.ceil(span.end)];
+    const among = span.prev === 'among' || span.prev === 'amongst' || span.prev === 'across';
+    const before = MEMBER_WORDS.has(next ?? '');
+    const within = ranking && (span.prev === 'in' || span.prev === 'within');
+    if (!among && !before && !within) continue;
+    if (req.group && !generic) continue;
+    const group = membersGroup(a.code, core);
+    if (!group) continue;
+    req.group = group;
+    req.areas = req.areas.filter((x) => x !== a);
+    if (before || within) req.cues.rank = req.cues.rank || ranking;
+  }
+}
+
+/** The indicator: the first specific one, else the first vague one; then breakdown, nation, polarity. */
+function chooseIndicator(scan: Scan): void {
+  const { req, core } = scan;
+  const chosen = scan.hits.find((h) => !h.weak) ?? scan.hits[0];
+  // Data Northstat does not hold, asked for by name, is never swapped for the nearest it has.
+  if (req.unavailable && (!chosen || chosen.weak || req.unavailable.nearest === chosen.indicator.id)) {
+    req.indicator = null;
+    return;
+  }
+  if (req.unavailable && chosen) req.unavailable = null;
+  let ind = chosen ? chooseForNation(chosen.indicator, req.areas, core) : null;
+  if (ind && req.breakdown) {
+    const variant = breakdownVariant(ind.id, req.breakdown);
+    if (variant && core.hasIndicator(variant)) {
+      ind = { id: variant, label: core.indicator(variant).label, matched: ind.matched, alternatives: [] };
+    } else if (!variant && !breakdownMatches(ind.id, req.breakdown)) {
+      req.notes.push(
+        `Northstat holds no ${BREAKDOWN_LABELS[req.breakdown]} breakdown of ${core.indicator(ind.id).label.toLowerCase()}; the figures are for everyone.`,
+      );
+    }
+  }
+  req.indicator = ind;
   // "best"/"worst" follow the indicator's polarity (worst unemployment = highest).
-  if (req.rank && flags.bestWorst && req.indicator) {
+  if (req.rank && scan.flags.bestWorst && req.indicator) {
     const polarity = core.hasIndicator(req.indicator.id)
       ? core.indicator(req.indicator.id).polarity
       : 'higher-better';
-    if (polarity === 'lower-better') req.rank.direction = flags.bestWorst === 'best' ? 'bottom' : 'top';
+    if (polarity === 'lower-better') req.rank.direction = scan.flags.bestWorst === 'best' ? 'bottom' : 'top';
   }
+}
 
-  // One entry per area, first mention wins.
+/** One entry per area, first mention wins. */
+function dedupeAreas(req: ResolvedRequest): void {
   const seen = new Set<string>();
   req.areas = req.areas.filter((a) => {
     if (seen.has(a.code)) return false;
     seen.add(a.code);
     return true;
   });
+}
 
-  req.cues = {
-    help: flags.help,
-    trend: flags.trend,
-    compare: flags.compare,
-    gap: flags.gap,
-    rank: flags.rankWord,
-  };
-  return req;
+/** Towns and former councils are answered through today's council: say so. */
+function noteHowPlacesWereRead(scan: Scan): void {
+  const { req, core, places } = scan;
+  for (const a of req.areas) {
+    const entry = places.table.get(a.matched);
+    if (!entry || (entry.kind !== 'alias' && entry.kind !== 'retired')) continue;
+    const typed = a.matched;
+    if (normalise(a.name).includes(typed) || typed.length <= 3) continue;
+    const shown = typed.replace(/\b\w/g, (c) => c.toUpperCase());
+    if (entry.kind === 'retired') {
+      const old = core.geography.all().find((x) => normalise(x.name) === typed && x.end !== undefined);
+      req.notes.push(
+        old
+          ? `${shown} council was abolished in ${old.end! + 1}; figures are for ${a.name}, which covers it now.`
+          : `${shown} is answered for ${a.name}, the council that covers it now.`,
+      );
+    } else if (entry.alternatives.length === 0) {
+      req.notes.push(
+        `${shown} is not a council of its own; figures are for ${a.name}, the council that covers it.`,
+      );
+    }
+  }
 }
 
 function matchSimilar(toks: string[], i: number): number {

@@ -132,6 +132,55 @@ export const GROUPS: GroupDef[] = [
         .map((a) => a.code),
   },
   {
+    // "The North" typed as a place: its councils when ranking; /stats, /compare and /trend show the
+    // three regions (the engine expands it).
+    id: 'the-north',
+    label: 'the North',
+    phrases: [
+      'the north',
+      'the north of england',
+      'north of england',
+      'northern england',
+      'the northern powerhouse',
+      'northern powerhouse',
+      'the norths',
+      'the whole north',
+    ],
+    codes: (core) =>
+      current(core)
+        .filter((a) => a.lowerTier && core.geography.isNorthern(a.code))
+        .map((a) => a.code),
+  },
+  {
+    id: 'members-of:E12000007',
+    label: 'London boroughs',
+    phrases: ['london boroughs', 'the london boroughs', 'all london boroughs'],
+    codes: (core) => membersGroup('E12000007', core)?.codes ?? [],
+  },
+  {
+    id: 'members-of:S92000003',
+    label: 'councils in Scotland',
+    phrases: [
+      'scottish councils',
+      'councils in scotland',
+      'scottish local authorities',
+      'scottish authorities',
+    ],
+    codes: (core) => membersGroup('S92000003', core)?.codes ?? [],
+  },
+  {
+    id: 'members-of:W92000004',
+    label: 'councils in Wales',
+    phrases: ['welsh councils', 'councils in wales', 'welsh local authorities', 'welsh authorities'],
+    codes: (core) => membersGroup('W92000004', core)?.codes ?? [],
+  },
+  {
+    id: 'members-of:N92000002',
+    label: 'districts in Northern Ireland',
+    phrases: ['ni councils', 'northern ireland councils', 'councils in northern ireland', 'ni districts'],
+    codes: (core) => membersGroup('N92000002', core)?.codes ?? [],
+  },
+  {
     id: 'northern-local-authorities',
     label: 'northern local authorities',
     phrases: [
@@ -171,6 +220,28 @@ export const GROUPS: GroupDef[] = [
         .map((a) => a.code),
   },
 ];
+
+/** Groups that mean "councils" in general: a place before or after them narrows them to its own councils. */
+export const GENERIC_LA_GROUPS = new Set(['all-local-authorities', 'northern-local-authorities']);
+
+/**
+ * The councils of a combined authority, region, county or nation ("among West Yorkshire"): its current
+ * lower-tier authorities (a county's districts, a region's or nation's councils, a CA's members).
+ */
+export function membersGroup(code: string, core: StatsCore): AreaGroup | null {
+  const area = core.geography.area(code);
+  if (!area) return null;
+  const codes = current(core)
+    .filter(
+      (a) =>
+        a.lowerTier &&
+        (a.parents.includes(area.code) ||
+          (area.level === 'nation' && core.geography.nationOf(a.code) === area.code)),
+    )
+    .map((a) => a.code);
+  if (codes.length === 0) return null;
+  return { id: `members-of:${area.code}`, label: `councils in ${area.name}`, codes };
+}
 
 /** Phrases that introduce a place whose statistical neighbours form the group. */
 export const SIMILAR_PREFIXES = [

@@ -2,7 +2,7 @@
 
 export { buildPlaceTable, FOREIGN_PLACES, isCurrentArea, PLACE_ALIASES, RETIRED_TO } from './aliases';
 export type { PlaceAlias, PlaceEntry } from './aliases';
-export { resolve } from './grammar';
+export { emptyRequest, resolve } from './grammar';
 export {
   CORE_CITIES,
   GROUPS,

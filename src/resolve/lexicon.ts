@@ -45,6 +45,13 @@ export interface Lexicon {
   /** Words after a place name that make it foreign ("hamilton, ontario", "boston massachusetts"). */
   foreignQualifiers: Set<string>;
   unavailable: UnavailableRow[];
+  /** Short forms people write in place names: "w lancs" for West Lancashire (abbreviations.csv). */
+  abbreviations: { full: string; short: string; kind: 'direction' | 'county' }[];
+  /** Breakdown words and the indicators each breakdown has (breakdown-words.csv, breakdown-variants.csv). */
+  breakdowns: {
+    words: { word: string; breakdown: string; label: string }[];
+    variants: { from: string; breakdown: string; to: string }[];
+  };
   /** Words that carry no place or indicator meaning; never reported as not understood. */
   filler: Set<string>;
   /** Words that are never a place on their own. */
@@ -124,8 +131,35 @@ export function lexicon(): Lexicon {
     throw new LexiconError(
       `data/lexicon/words.csv: unknown role for ${unknownRoles.map((w) => w.word).join(', ')}`,
     );
+  const abbreviations = readCsv('abbreviations.csv').map((r) => ({
+    full: normalise(r.full),
+    short: normalise(r.short),
+    kind: r.kind === 'direction' ? ('direction' as const) : ('county' as const),
+  }));
+  noDuplicates(
+    'abbreviations.csv',
+    abbreviations.map((r) => `${r.full}|${r.short}`),
+  );
+  const breakdowns = {
+    words: readCsv('breakdown-words.csv').map((r) => ({
+      word: normalise(r.word),
+      breakdown: r.breakdown,
+      label: r.label,
+    })),
+    variants: readCsv('breakdown-variants.csv').map((r) => ({
+      from: r.indicator_id,
+      breakdown: r.breakdown,
+      to: r.variant_id,
+    })),
+  };
+  noDuplicates(
+    'breakdown-words.csv',
+    breakdowns.words.map((w) => w.word),
+  );
   cached = {
     indicatorSynonyms,
+    abbreviations,
+    breakdowns,
     placeAliases,
     retiredTo,
     foreignPlaces,
@@ -154,6 +188,10 @@ export function checkLexicon(
   for (const r of lex.placeAliases) {
     if (!known.currentArea(r.code))
       problems.push(`place-aliases.csv: "${r.alias}" -> ${r.code}, not a current area`);
+  }
+  for (const v of lex.breakdowns.variants) {
+    if (!known.indicator(v.from)) problems.push(`breakdown-variants.csv: unknown indicator ${v.from}`);
+    if (!known.indicator(v.to)) problems.push(`breakdown-variants.csv: unknown indicator ${v.to}`);
   }
   for (const r of lex.unavailable) {
     if (r.nearest && !known.indicator(r.nearest))

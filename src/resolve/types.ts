@@ -42,6 +42,8 @@ export interface ResolvedIndicator {
 export interface Unresolved {
   text: string;
   kind: 'place' | 'indicator';
+  /** A place outside the UK ("paris", "hamilton, ontario"): said so, never matched to a UK one. */
+  foreign?: boolean;
   /** The closest real names (areas or indicator labels), best first. */
   suggestions: string[];
 }
@@ -69,6 +71,10 @@ export interface ResolvedRequest {
    * held, which an answer may offer but never present as what was asked.
    */
   unavailable: { dataset: string; label: string; nearest: string | null } | null;
+  /** A breakdown asked for ("female", "fsm pupils", "in care"); used where the data has it. */
+  breakdown: string | null;
+  /** What the reading of the words changed, for the answer to say (towns, breakdowns not held). */
+  notes: string[];
   /** The words "private" or "me" used as a flag. */
   private: boolean;
   unresolved: Unresolved[];

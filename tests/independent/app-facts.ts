@@ -11,6 +11,7 @@ import { ENGLAND, SOUTH_EAST } from '../../src/data/geography';
 import type { StatsCore } from '../../src/data/stats';
 import type { PeriodInfo } from '../../src/data/types';
 import { formatValue } from '../../src/format/number';
+import { emptyRequest } from '../../src/resolve';
 import type { ResolvedRequest } from '../../src/resolve/types';
 import type { AnswerFacts, CheckRequest, ComparisonSet, FigureFact, Verdict } from './contract';
 
@@ -60,8 +61,8 @@ function toRequest(req: CheckRequest, c: StatsCore): ResolvedRequest {
   if (!ind) throw new Error(`no indicator ${req.dataset} / ${req.indicator} in the snapshot`);
   const group = req.group ? GROUPS[req.group] : null;
   return {
+    ...emptyRequest(),
     command: req.command,
-    cues: { help: false, trend: false, compare: false, gap: false, rank: false },
     areas: (req.areas ?? []).map((code) => ({
       code,
       name: c.geography.name(code),

@@ -173,6 +173,8 @@ const HLE_F = 'female-healthy-life-expectancy';
 const HLE_M = 'male-healthy-life-expectancy';
 const GDP = 'gross-domestic-product-per-head-at-current-market-prices';
 const POP = 'population';
+/** House prices are not in the bundled data: recognised and said, never answered with the affordability ratio. */
+const HOUSE_PRICES = 'unavailable:average-house-price';
 const AFFORD = 'housing-affordability-ratio-residence-based';
 const GIGABIT = 'gigabit-capable-broadband';
 const G5 = '5g-coverage';
@@ -222,7 +224,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'oldham life expectancy', areas: [OLDHAM], indicator: HLE_F },
   { q: 'rochdale gdp', areas: [ROCHDALE], indicator: GDP },
   { q: 'stockport population', areas: [STOCKPORT], indicator: POP },
-  { q: 'tameside house prices', areas: [TAMESIDE], indicator: AFFORD },
+  { q: 'tameside house prices', areas: [TAMESIDE], indicator: HOUSE_PRICES },
   { q: 'trafford broadband', areas: [TRAFFORD], indicator: GIGABIT },
   { q: 'wigan 5g', areas: [WIGAN], indicator: G5 },
   { q: 'knowsley smoking', areas: [KNOWSLEY], indicator: SMOKING },
@@ -280,7 +282,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'halifax employment', areas: [CALDERDALE], indicator: EMP },
   { q: 'dewsbury unemployment', areas: [KIRKLEES], indicator: UNEMP },
   { q: 'keighley', areas: [BRADFORD] },
-  { q: 'harrogate house prices', areas: [NORTH_YORKSHIRE], indicator: AFFORD },
+  { q: 'harrogate house prices', areas: [NORTH_YORKSHIRE], indicator: HOUSE_PRICES },
   { q: 'scarborough pay', areas: [NORTH_YORKSHIRE], indicator: PAY },
   { q: 'whitby', areas: [NORTH_YORKSHIRE] },
   { q: 'skipton broadband', areas: [NORTH_YORKSHIRE], indicator: GIGABIT },
@@ -302,7 +304,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'morecambe', areas: [LANCASTER] },
   { q: 'carlisle pay', areas: [CUMBERLAND], indicator: PAY },
   { q: 'workington', areas: [CUMBERLAND] },
-  { q: 'kendal house prices', areas: [WESTMORLAND], indicator: AFFORD },
+  { q: 'kendal house prices', areas: [WESTMORLAND], indicator: HOUSE_PRICES },
   { q: 'barrow unemployment', areas: [WESTMORLAND], indicator: UNEMP },
   { q: 'south shields', areas: [S_TYNESIDE] },
   { q: 'washington jobs', areas: [SUNDERLAND], indicator: EMP },
@@ -326,7 +328,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'milton keynes jobs', areas: [MILTON_KEYNES], indicator: EMP },
   { q: 'MK pay', areas: [MILTON_KEYNES], indicator: PAY },
   { q: 'southampton', areas: [SOUTHAMPTON] },
-  { q: 'guildford house prices', areas: [GUILDFORD], indicator: AFFORD },
+  { q: 'guildford house prices', areas: [GUILDFORD], indicator: HOUSE_PRICES },
   { q: 'crawley', areas: [CRAWLEY] },
   { q: 'brighton pay', areas: [BRIGHTON], indicator: PAY },
   { q: 'brighton & hove', areas: [BRIGHTON] },
@@ -336,7 +338,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'Bristol, City of', areas: [BRISTOL] },
   { q: 'brum pay', areas: [BIRMINGHAM], indicator: PAY },
   { q: 'birmingham', areas: [BIRMINGHAM] },
-  { q: 'bath house prices', areas: [BANES], indicator: AFFORD },
+  { q: 'bath house prices', areas: [BANES], indicator: HOUSE_PRICES },
   { q: 'bournemouth', areas: [BCP] },
   { q: 'poole pay', areas: [BCP], indicator: PAY },
   { q: 'taunton', areas: [SOMERSET] },
@@ -367,7 +369,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'telford', areas: [TELFORD] },
   { q: 'hereford', areas: [HEREFORDSHIRE] },
   { q: 'watford', areas: [WATFORD] },
-  { q: 'st albans house prices', areas: [ST_ALBANS], indicator: AFFORD },
+  { q: 'st albans house prices', areas: [ST_ALBANS], indicator: HOUSE_PRICES },
   { q: 'canterbury', areas: [CANTERBURY] },
   { q: 'kent productivity', areas: [KENT], indicator: GVA },
   { q: 'surrey pay', areas: [SURREY], indicator: PAY },
@@ -379,7 +381,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'richmond upon thames', areas: [RICHMOND_THAMES] },
   { q: 'manc pay', areas: [MANCHESTER], indicator: PAY },
   { q: 'camden', areas: [CAMDEN] },
-  { q: 'hackney house prices', areas: [HACKNEY], indicator: AFFORD },
+  { q: 'hackney house prices', areas: [HACKNEY], indicator: HOUSE_PRICES },
   { q: 'westminster pay', areas: [WESTMINSTER], indicator: PAY },
   { q: 'croydon', areas: [CROYDON] },
   { q: 'tower hamlets child poverty', areas: [TOWER_HAMLETS], indicator: POVERTY },
@@ -481,7 +483,7 @@ export const PLACE_QUERIES: PlaceQuery[] = [
     command: 'compare',
   },
   { q: 'how has pay changed in Wigan since 2015?', areas: [WIGAN], indicator: PAY, command: 'trend' },
-  { q: 'show me house prices in Harrogate', areas: [NORTH_YORKSHIRE], indicator: AFFORD },
+  { q: 'show me house prices in Harrogate', areas: [NORTH_YORKSHIRE], indicator: HOUSE_PRICES },
   { q: 'which council has the highest pay in the north?', areas: [], indicator: PAY, command: 'rank' },
   { q: 'where does Calderdale rank for broadband', areas: [CALDERDALE], indicator: GIGABIT, command: 'rank' },
   { q: 'can you show child poverty in Blackpool please', areas: [BLACKPOOL], indicator: POVERTY },
@@ -534,7 +536,8 @@ export const PLACE_QUERIES: PlaceQuery[] = [
   { q: 'bottom 10 local authorities for life expectancy', areas: [], indicator: HLE_F, command: 'rank' },
   { q: 'lowest pay among northern core cities', areas: [], indicator: PAY, command: 'rank' },
   { q: 'rank pay among areas similar to Wakefield', areas: [], indicator: PAY, command: 'rank' },
-  { q: 'highest unemployment in the north west', areas: [NORTH_WEST], indicator: UNEMP, command: 'rank' },
+  // Ranking "in the north west" ranks its councils: the region is the group, not a place (issue 10).
+  { q: 'highest unemployment in the north west', areas: [], indicator: UNEMP, command: 'rank' },
   { q: 'the north south divide on pay', areas: [], indicator: PAY, command: 'gap' },
   { q: 'gap in life expectancy', areas: [], indicator: HLE_F, command: 'gap' },
   { q: 'how big is the north-south gap in gdp per head', areas: [], indicator: GDP, command: 'gap' },

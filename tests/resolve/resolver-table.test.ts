@@ -12,8 +12,9 @@ function check(row: PlaceQuery): string | null {
   const problems: string[] = [];
   if (got.join(',') !== row.areas.join(','))
     problems.push(`areas ${JSON.stringify(got)} != ${JSON.stringify(row.areas)}`);
-  if (row.indicator !== undefined && (r.indicator?.id ?? null) !== row.indicator) {
-    problems.push(`indicator ${r.indicator?.id ?? null} != ${row.indicator}`);
+  const indicator = r.unavailable ? `unavailable:${r.unavailable.dataset}` : (r.indicator?.id ?? null);
+  if (row.indicator !== undefined && indicator !== row.indicator) {
+    problems.push(`indicator ${indicator} != ${row.indicator}`);
   }
   const command = decideCommand(resolve(row.q, core, { commands: COMMAND_NAMES }));
   if (row.command !== undefined && command !== row.command)

@@ -62,6 +62,9 @@ export function groupKey(req: ResolvedRequest, core: StatsCore): string | null {
   if (!g) return null;
   if (g.id.startsWith('similar-to:')) return `similar:${g.id.slice('similar-to:'.length)}`;
   if (g.id.startsWith('members-of:')) return g.id.slice('members-of:'.length);
+  // The North's councils, and all of England's, as the set names them.
+  if (g.id === 'the-north' || g.id === 'northern-local-authorities') return 'north';
+  if (g.id === 'all-local-authorities') return 'E92000001';
   const north = [...NORTHERN_REGIONS].sort().join(',');
   if ([...g.codes].sort().join(',') === north) return 'north';
   const parent = core.geography.area(g.id);
