@@ -2,7 +2,8 @@ import type { StatsCore } from '../data/stats';
 import { resolve } from '../resolve';
 import type { ResolvedRequest } from '../resolve/types';
 import { COMMAND_NAMES, chartWithAnswer, commandSpec } from './commands';
-import { alternativesOf, DEFAULT_INDICATOR, exampleFor, MAX_AREAS, yearNotHeld } from './engine';
+import { NORTHERN_REGIONS } from '../data/geography';
+import { alternativesOf, DEFAULT_INDICATOR, exampleFor, MAX_AREAS, notHeld, yearNotHeld } from './engine';
 import { helpFor } from './help';
 import type { Answer } from './types';
 
@@ -61,28 +62,74 @@ export function decideCommand(req: ResolvedRequest): string {
   const c = req.cues;
   const hasContent = req.areas.length > 0 || req.indicator !== null || req.group !== null;
   if (c.help && !hasContent) return 'help';
+  // "The North" typed as a place is a place, unless the question ranks.
+  const northAsPlace = req.group?.id === 'the-north' && req.rank === null && !c.rank;
+  const group = northAsPlace ? null : req.group;
+  // "the gender pay gap in leeds and york": two places compared, not the North-South gap.
+  if (c.gap && req.areas.length >= 2) return 'compare';
   if (c.gap) return 'gap';
   if (req.rank !== null || c.rank) return 'rank';
   if (req.since !== null || c.trend) {
     if (hasContent) return 'trend';
   } else {
     if (c.compare || req.areas.length >= 2) return 'compare';
-    if (req.group !== null && req.indicator !== null && req.areas.length === 0) return 'rank';
+    if (group !== null && req.indicator !== null && req.areas.length === 0) return 'rank';
     if (hasContent) return 'stats';
     if (c.help) return 'help';
   }
-  if (req.rank || req.group) return 'rank';
+  if (req.rank || group) return 'rank';
   if (req.since !== null) return 'trend';
   if (req.areas.length >= 2) return 'compare';
   if (req.areas.length === 0 && req.indicator && req.unresolved.length === 0) return 'gap';
   return 'stats';
 }
 
+/**
+ * "The North" typed as a place: for a ranking it is the group of its councils; for anything else its
+ * three regions (North East, North West, Yorkshire and The Humber), said so in the answer.
+ */
+function northAsRegions(req: ResolvedRequest, core: StatsCore, name: string): ResolvedRequest {
+  if (req.group?.id !== 'the-north' || name === 'rank') return req;
+  if (name === 'gap') return { ...req, group: null };
+  const regions = NORTHERN_REGIONS.map((code) => ({
+    code,
+    name: core.geography.name(code),
+    type: 'region',
+    matched: 'the north',
+    score: 0,
+    alternatives: [],
+  }));
+  return {
+    ...req,
+    group: null,
+    areas: [...regions, ...req.areas.filter((a) => !NORTHERN_REGIONS.includes(a.code as never))],
+    notes: [
+      ...req.notes,
+      'The North is shown as its three regions: North East, North West and Yorkshire and The Humber.',
+    ],
+  };
+}
+
+/** Words typed that the command did not use: named in the answer, never silently dropped. */
+function unusedNotes(req: ResolvedRequest, name: string): string[] {
+  const notes: string[] = [];
+  if (req.group && name !== 'rank')
+    notes.push(`"${req.group.label}" is used by /rank only; it was not used here.`);
+  if (req.since !== null && name !== 'trend' && name !== 'gap')
+    notes.push(`"since ${req.since}" is used by /trend and /gap only; this answer is for one period.`);
+  return notes;
+}
+
 /** A resolved request -> an answer model, through the command's own module. */
-export function answerRequest(req: ResolvedRequest, core: StatsCore): Answer {
-  const name = decideCommand(req);
+export function answerRequest(request: ResolvedRequest, core: StatsCore): Answer {
+  const name0 = decideCommand(request);
+  // The North as a place: three regions, which /stats shows side by side.
+  const north = request.group?.id === 'the-north' && name0 === 'stats' && request.areas.length === 0;
+  const name = north ? 'compare' : name0;
+  const req = northAsRegions(request, core, name);
   const spec = commandSpec(name);
   if (!spec) return helpFor(null);
+  if (req.unavailable) return notHeld(core, req);
   const year = req.year ?? undefined;
   const indicatorId = req.indicator?.id ?? null;
   // A typed year (or "since") the indicator does not hold is never silently replaced by another.
@@ -105,6 +152,7 @@ export function answerRequest(req: ResolvedRequest, core: StatsCore): Answer {
   });
   if (result.kind === 'clarify' || result.kind === 'help') return result;
   result.alternatives = alternativesOf(req, core);
+  result.notes.push(...req.notes, ...unusedNotes(req, name));
   if (req.areas.length > MAX_AREAS) result.notes.push(`Only the first ${MAX_AREAS} places are shown.`);
   return result;
 }

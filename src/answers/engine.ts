@@ -60,7 +60,7 @@ export function sourceRef(ind: IndicatorMeta, core: StatsCore): SourceRef {
   };
 }
 
-function areaRef(code: string, core: StatsCore): AreaRef {
+export function areaRef(code: string, core: StatsCore): AreaRef {
   const area = core.geography.area(code);
   return { code: area?.code ?? code, name: area?.name ?? code, northern: core.geography.isNorthern(code) };
 }
@@ -422,6 +422,26 @@ export function answerGap(core: StatsCore, indicatorId: string, year?: number, s
   };
 }
 
+/**
+ * Data asked for by name that the bundled snapshot does not hold (average house prices, children's
+ * weight, median age...): said so, with the nearest indicator Northstat has offered, never answered
+ * with it as if it were what was asked.
+ */
+export function notHeld(core: StatsCore, req: ResolvedRequest): ClarifyAnswer {
+  const u = req.unavailable!;
+  const nearest = u.nearest && core.hasIndicator(u.nearest) ? indicatorRef(core.indicator(u.nearest)) : null;
+  const place = req.areas[0] ? areaRef(req.areas[0].code, core) : null;
+  const where = place ? place.name.toLowerCase() : 'leeds';
+  return {
+    kind: 'clarify',
+    problems: [{ text: u.label, kind: 'indicator', suggestions: nearest ? [nearest.label] : [] }],
+    choices: [],
+    unavailable: { label: u.label, nearest, place },
+    example: nearest ? `/stats ${where} ${nearest.label.toLowerCase()}` : '/stats help indicators',
+    notes: [],
+  };
+}
+
 /** A typed year (or "since") that the indicator does not hold at all: say so and give what it holds. */
 export function yearNotHeld(
   core: StatsCore,
@@ -455,7 +475,12 @@ export function clarify(
   return {
     kind: 'clarify',
     problems: [
-      ...req.unresolved.map((u) => ({ text: u.text, kind: u.kind, suggestions: u.suggestions })),
+      ...req.unresolved.map((u) => ({
+        text: u.text,
+        kind: u.kind,
+        suggestions: u.suggestions,
+        foreign: u.foreign,
+      })),
       ...extra,
     ],
     choices: [],

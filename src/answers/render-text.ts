@@ -165,11 +165,26 @@ export function yearNotHeldText(y: NonNullable<ClarifyAnswer['yearNotHeld']>): s
   return `${y.indicator.label} is not held for ${y.requested}: Northstat has ${held}.`;
 }
 
+/** "Northstat doesn't hold average house prices yet; the nearest it has is ..." */
+export function notHeldText(u: NonNullable<ClarifyAnswer['unavailable']>): string {
+  const nearest = u.nearest
+    ? `; the nearest it has is ${u.nearest.label.toLowerCase()}${u.nearest.subtitle ? ` (${u.nearest.subtitle.charAt(0).toLowerCase()}${u.nearest.subtitle.slice(1)})` : ''}, which is a different statistic`
+    : '';
+  return `Northstat doesn't hold ${u.label} yet${nearest}.`;
+}
+
+/** "“Paris” is not a UK place: ..." */
+export function foreignText(text: string): string {
+  return `"${text}" is not a UK place: Northstat answers for UK councils, regions and nations only.`;
+}
+
 function renderClarify(a: ClarifyAnswer): string {
   const out: string[] = [];
   if (a.yearNotHeld) return [yearNotHeldText(a.yearNotHeld), `Try: ${a.example}`].join('\n');
+  if (a.unavailable) return [notHeldText(a.unavailable), `Try: ${a.example}`].join('\n');
   for (const p of a.problems) {
-    if (p.text === '')
+    if (p.foreign) out.push(foreignText(p.text));
+    else if (p.text === '')
       out.push(`I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`);
     else {
       const what = p.kind === 'place' ? 'a UK place' : p.kind === 'indicator' ? 'an indicator' : p.kind;

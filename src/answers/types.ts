@@ -145,9 +145,17 @@ export interface GapAnswer extends AnswerCommon, Omit<GapResult, 'indicator'> {
 export interface ClarifyAnswer {
   kind: 'clarify';
   /** What was not understood, in words. The user's text is quoted raw; renderers escape it. */
-  problems: { text: string; kind: 'place' | 'indicator' | 'command' | 'year'; suggestions: string[] }[];
+  problems: {
+    text: string;
+    kind: 'place' | 'indicator' | 'command' | 'year';
+    suggestions: string[];
+    /** A place outside the UK. */
+    foreign?: boolean;
+  }[];
   /** Ambiguous places: the pick we made and the others we could have meant. */
   choices: { text: string; options: { code: string; name: string; description: string }[] }[];
+  /** Data asked for by name that Northstat does not hold, and the nearest it has (offered, not given). */
+  unavailable?: { label: string; nearest: IndicatorRef | null; place: AreaRef | null };
   /** A typed year the indicator does not hold: what it does hold instead. */
   yearNotHeld?: { requested: number; indicator: IndicatorRef; first: PeriodInfo; last: PeriodInfo };
   example: string;

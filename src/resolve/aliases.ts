@@ -27,6 +27,8 @@ export interface PlaceAlias {
   alternatives?: string[];
   /** True when the words genuinely name two places and the caller should ask back ("kingston"). */
   ambiguous?: boolean;
+  /** True when the words name all the places together (a former county and its successors). */
+  split?: boolean;
 }
 
 export interface PlaceEntry {
@@ -35,6 +37,8 @@ export interface PlaceEntry {
   alternatives: string[];
   kind: 'code' | 'name' | 'variant' | 'alias' | 'retired' | 'foreign';
   ambiguous: boolean;
+  /** The code and its alternatives are meant together ("cumbria": Cumberland and Westmorland and Furness). */
+  split?: boolean;
 }
 
 /** Retired or stale codes whose replacement cannot be read from the snapshot (data/lexicon/retired-codes.csv). */
@@ -49,6 +53,7 @@ export const PLACE_ALIASES: PlaceAlias[] = lexicon().placeAliases.map((r) => ({
   code: r.code,
   alternatives: r.alternatives,
   ambiguous: r.ambiguous,
+  split: r.split,
 }));
 
 /** Foreign places that must never become UK ones (data/lexicon/foreign-places.csv). */
@@ -197,12 +202,14 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
       }
     }
     if (!targets || targets.length === 0) continue;
+    // A former county split between successors means all of them (Cumbria: Cumberland and Westmorland and Furness).
     table.set(key, {
       key,
       code: targets[0],
       alternatives: targets.slice(1),
       kind: 'retired',
-      ambiguous: targets.length > 1,
+      ambiguous: false,
+      split: targets.length > 1,
     });
   }
   // 5. Curated aliases. On a real name they only add alternatives.
@@ -227,6 +234,7 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
       alternatives,
       kind: 'alias',
       ambiguous: alias.ambiguous ?? false,
+      split: alias.split ?? false,
     });
   }
   // 6. Foreign places, which must never become UK ones.

@@ -200,6 +200,8 @@ const MEMBER_WORDS = new Set([
   'las',
 ]);
 const CONTAINER_LEVELS = new Set(['combined_authority', 'region', 'county', 'nation']);
+/** "similar places", "similar councils": the group of the place's statistical neighbours. */
+const SIMILAR_KINDS = new Set(['places', 'areas', 'councils', 'authorities', 'towns', 'cities', 'las']);
 
 /** What one pass over the words has found so far; the steps below read and add to it. */
 interface Scan {
@@ -211,7 +213,7 @@ interface Scan {
   indicators: ReturnType<typeof indicatorIndex>;
   groups: ReturnType<typeof groupTable>;
   hits: IndicatorHit[];
-  flags: { bestWorst: null | 'best' | 'worst' };
+  flags: { bestWorst: null | 'best' | 'worst'; pendingSimilar: boolean };
   /** Runs of words nothing matched, with the word before them (for the slot). */
   runs: { words: string[]; prev: string | undefined; at: number }[];
   /** Where each area was typed: first word and the word after it. */
@@ -237,7 +239,7 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
     indicators: indicatorIndex(core),
     groups: groupTable(core),
     hits: [],
-    flags: { bestWorst: null },
+    flags: { bestWorst: null, pendingSimilar: false },
     runs: [],
     spans: new Map(),
   };
@@ -245,6 +247,7 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
   resolveLeftovers(scan);
   applyQualifiers(scan);
   containersAsGroups(scan);
+  similarToPlaceAskedAbout(scan);
   chooseIndicator(scan);
   dedupeAreas(req);
   noteHowPlacesWereRead(scan);
@@ -304,7 +307,7 @@ function readYearForms(raw: string, req: ResolvedRequest): string {
 
 const COUNT_WORDS = ['', 'one', 'two', 'three', 'four', 'five'];
 
-/** "1 year", "2yr", "first year" -> "one year": survival-rate words, not years or top-N counts. */
+/** "1 year", "2yr" -> "one year": survival-rate words, not years or top-N counts. */
 function spellOutCounts(toks: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -316,11 +319,6 @@ function spellOutCounts(toks: string[]): string[] {
     }
     if (/^[1-5]$/.test(t) && /^(yr|yrs|year|years)$/.test(toks[i + 1] ?? '')) {
       out.push(COUNT_WORDS[Number(t)], 'year');
-      i++;
-      continue;
-    }
-    if (t === 'first' && /^(year|yr)$/.test(toks[i + 1] ?? '')) {
-      out.push('one', 'year');
       i++;
       continue;
     }
@@ -368,6 +366,12 @@ function scanWords(scan: Scan): void {
       i += readTopWord(scan, i);
       continue;
     }
+    const breakdown = readBreakdown(scan, i);
+    if (breakdown > 0) {
+      endRun();
+      i += breakdown;
+      continue;
+    }
     readKeyword(scan, i);
     if (STOP_WORDS.has(t) || FILLER.has(t) || t.length < 2) {
       endRun();
@@ -400,6 +404,19 @@ function readNumber(scan: Scan, i: number): void {
 /** "similar to <place>": the place's ONS statistical neighbours as the group. */
 function readSimilar(scan: Scan, i: number): number {
   const { req, toks, places, core } = scan;
+  // "similar places", "similar councils to hull": the neighbours of the place asked about.
+  if (toks[i] === 'similar' && SIMILAR_KINDS.has(toks[i + 1] ?? '')) {
+    const to = toks[i + 2] === 'to' ? 3 : 2;
+    const m = to === 3 ? placeAt(toks, i + 3, places) : null;
+    const code = m && m.entry.kind !== 'foreign' ? m.entry.code : req.areas[0]?.code;
+    const group = code ? similarGroup(code, core) : null;
+    if (group) {
+      req.group ??= group;
+      return to + (m ? m.length : 0);
+    }
+    scan.flags.pendingSimilar = true;
+    return to;
+  }
   const similar = matchSimilar(toks, i);
   if (!similar) return 0;
   const at = i + similar;
@@ -435,6 +452,13 @@ function readLongestMatch(scan: Scan, i: number): number {
   if (ul > 0 && ul >= gl && ul >= pl && ul >= il) {
     req.unavailable ??= u!.row;
     return ul;
+  }
+  // "the north-south gap" names the divide, not the North.
+  if (g && g.group.id === 'the-north' && toks[i + g.length] === 'south') return 0;
+  // A bare "north" set against somewhere ("north vs london") is the North.
+  if (!g && toks[i] === 'north' && ['vs', 'v', 'versus', 'against', 'compared'].includes(toks[i + 1] ?? '')) {
+    req.group ??= groups.get('the north') ?? null;
+    return 1;
   }
   // "the north east": a place that starts inside a group phrase and runs past it is the longer match.
   const inside = gl > 1 ? placeAt(toks, i + 1, places) : null;
@@ -490,14 +514,25 @@ function readTopWord(scan: Scan, i: number): number {
   return 1;
 }
 
-/** Words that flag a kind of question, privacy, help or a breakdown; they are not places. */
+/** A breakdown asked for ("female", "free school meals", "in care"): remembered, never a place. */
+function readBreakdown(scan: Scan, i: number): number {
+  const { req, toks } = scan;
+  for (const n of [3, 2, 1]) {
+    const breakdown = BREAKDOWN_WORDS.get(toks.slice(i, i + n).join(' '));
+    if (breakdown && i + n <= toks.length) {
+      req.breakdown ??= breakdown;
+      return n;
+    }
+  }
+  return 0;
+}
+
+/** Words that flag a kind of question, privacy or help; they are not places. */
 function readKeyword(scan: Scan, i: number): void {
   const { req, toks, commands } = scan;
   const t = toks[i];
   const prev = i > 0 ? toks[i - 1] : undefined;
   const pair = `${t} ${toks[i + 1] ?? ''}`;
-  const breakdown = BREAKDOWN_WORDS.get(t) ?? BREAKDOWN_WORDS.get(pair);
-  if (breakdown) req.breakdown ??= breakdown;
   if (t === 'private' || t === 'privately') req.private = true;
   else if (t === 'me' && !['show', 'tell', 'give', 'let', 'send', 'help'].includes(prev ?? ''))
     req.private = true;
@@ -544,8 +579,11 @@ function applyQualifiers(scan: Scan): void {
     const after = span ? [toks[Math.ceil(span.end)], toks[Math.ceil(span.end) + 1]] : [];
     if (span && (foreign.has(after[0] ?? '') || foreign.has(after.join(' ')))) {
       const words = foreign.has(after.join(' ')) ? 2 : 1;
+      const qualifier = after.slice(0, words).join(' ');
+      // The qualifier's own words were left over as "not understood": they are part of this place.
+      req.unresolved = req.unresolved.filter((u) => u.text !== qualifier && !qualifier.includes(u.text));
       req.unresolved.push({
-        text: [a.matched, ...after.slice(0, words)].join(' '),
+        text: `${a.matched} ${qualifier}`,
         kind: 'place',
         suggestions: [],
         foreign: true,
@@ -553,7 +591,17 @@ function applyQualifiers(scan: Scan): void {
       continue;
     }
     const adjacent = span && nextSpan && Math.abs(nextSpan.at - span.end) < 1;
-    if (next && adjacent && !CONTAINER_LEVELS.has(a.type) && CONTAINER_LEVELS.has(next.type)) {
+    // "richmond north yorks": a county-sized council named as a county picks that meaning of the place.
+    const nextIsAlternative =
+      next !== undefined &&
+      a.alternatives.some((alt) => alt.code === next.code) &&
+      /(shire|yorks|lancs|lincs|county)\b/.test(next.matched);
+    if (
+      next &&
+      adjacent &&
+      !CONTAINER_LEVELS.has(a.type) &&
+      (CONTAINER_LEVELS.has(next.type) || nextIsAlternative)
+    ) {
       const within = contains(core, next.code, a.code)
         ? a
         : a.alternatives.find((alt) => alt.code === next.code || contains(core, next.code, alt.code));
@@ -607,10 +655,24 @@ function containersAsGroups(scan: Scan): void {
   }
 }
 
+/** "which similar councils do better than hull": the neighbours of the place named after the words. */
+function similarToPlaceAskedAbout(scan: Scan): void {
+  const { req, core } = scan;
+  if (!scan.flags.pendingSimilar || req.group || req.areas.length === 0) return;
+  req.group = similarGroup(req.areas[0].code, core);
+}
+
 /** The indicator: the first specific one, else the first vague one; then breakdown, nation, polarity. */
 function chooseIndicator(scan: Scan): void {
   const { req, core } = scan;
-  const chosen = scan.hits.find((h) => !h.weak) ?? scan.hits[0];
+  // The most specific phrase wins: the longest of the strong ones ("went bust" over "firms"), else a
+  // vague one, population ("people") last of all.
+  const words = (h: IndicatorHit) => h.indicator.matched.split(' ').length;
+  const strong = scan.hits.filter((h) => !h.weak).sort((a, b) => words(b) - words(a));
+  const weak = scan.hits
+    .filter((h) => h.weak)
+    .sort((a, b) => Number(a.indicator.id === 'population') - Number(b.indicator.id === 'population'));
+  const chosen = strong[0] ?? weak[0];
   // Data Northstat does not hold, asked for by name, is never swapped for the nearest it has.
   if (req.unavailable && (!chosen || chosen.weak || req.unavailable.nearest === chosen.indicator.id)) {
     req.indicator = null;
@@ -745,22 +807,26 @@ function resolveRun(
 
 /**
  * Swaps a Great Britain / England indicator for its Scotland, Wales or Northern Ireland twin when every
- * area asked about is in that nation ("employment in Belfast" -> the Northern Ireland series).
+ * area asked about is in that nation ("employment in Belfast" -> the Northern Ireland series). Twins
+ * share the id but for the nation at its end.
  */
 function chooseForNation(ind: ResolvedIndicator, areas: ResolvedArea[], core: StatsCore): ResolvedIndicator {
-  if (areas.length === 0 || ind.alternatives.length === 0) return ind;
+  if (areas.length === 0) return ind;
   const nations = new Set(areas.map((a) => core.geography.nationOf(a.code) ?? a.code));
   if (nations.size !== 1) return ind;
   const suffix = { N92000002: 'northern-ireland', S92000003: 'scotland', W92000004: 'wales' }[
     [...nations][0]
   ];
   if (!suffix || ind.id.endsWith(suffix)) return ind;
-  const twin = ind.alternatives.find((a) => a.id.endsWith(`-${suffix}`));
-  if (!twin) return ind;
+  const base = ind.id.replace(/-(great-britain|england)$/, '');
+  const twinId = [...ind.alternatives.map((a) => a.id), `${base}-${suffix}`].find(
+    (id) => id.endsWith(`-${suffix}`) && core.hasIndicator(id),
+  );
+  if (!twinId) return ind;
   return {
-    id: twin.id,
-    label: twin.label,
+    id: twinId,
+    label: core.indicator(twinId).label,
     matched: ind.matched,
-    alternatives: [{ id: ind.id, label: ind.label }, ...ind.alternatives.filter((a) => a.id !== twin.id)],
+    alternatives: [{ id: ind.id, label: ind.label }, ...ind.alternatives.filter((a) => a.id !== twinId)],
   };
 }

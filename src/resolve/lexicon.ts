@@ -22,6 +22,8 @@ export interface PlaceAliasRow {
   alternatives: string[];
   /** The words genuinely name two places: the answer offers the other ("kingston"). */
   ambiguous: boolean;
+  /** The words name all of the places together ("cheshire": Cheshire East and Cheshire West and Chester). */
+  split: boolean;
   /** Why an alias overrides a real place name ("hull" is not Solihull...); required when it does. */
   reason: string;
 }
@@ -99,6 +101,7 @@ export function lexicon(): Lexicon {
     code: r.code,
     alternatives: list(r.alternatives),
     ambiguous: r.ambiguous === 'yes',
+    split: r.ambiguous === 'split',
     reason: r.reason ?? '',
   }));
   noDuplicates(

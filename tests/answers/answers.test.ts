@@ -75,12 +75,15 @@ describe('answers in words', () => {
     expect(text).toContain('it is a median, which cannot be averaged across regions');
   });
   it('not a UK place: not forced onto one', () => {
-    for (const q of ['/stats paris', '/stats new south wales pay', '/stats asdf']) {
+    // Known foreign places are named as such; unknown words get the closest UK names.
+    for (const q of ['/stats paris', '/stats new south wales pay', '/stats hamilton ontario pay']) {
       const a = ask(q, core);
       expect(a.kind).toBe('clarify');
-      expect(renderText(a)).toMatch(/I couldn't find a UK place called "[^"]+"/);
+      expect(renderText(a)).toMatch(/"[^"]+" is not a UK place/);
       expect(renderText(a)).toContain('Try: /stats leeds pay');
     }
+    const nonsense = ask('/stats asdf', core);
+    expect(renderText(nonsense)).toMatch(/I couldn't find a UK place called "asdf"\. Did you mean /);
   });
   it('every help example answers with figures', () => {
     for (const help of COMMANDS) {

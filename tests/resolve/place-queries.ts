@@ -181,7 +181,8 @@ const G5 = '5g-coverage';
 const G4 = '4g-coverage';
 const SMOKING = 'cigarette-smokers';
 const OBESITY = 'adult-obesity-prevalence';
-const POVERTY = 'children-in-relative-poverty-after-housing-costs';
+// Unqualified child poverty is DWP's before-housing-costs local measure (issue 10; it was after housing costs).
+const POVERTY = 'children-in-relative-poverty-before-housing-costs';
 const LIFESAT = 'life-satisfaction';
 const HAPPY = 'happiness';
 const ANXIETY = 'anxiety';

@@ -168,11 +168,14 @@ describe('slash commands', () => {
   );
 
   it('not found: says what was not understood, the closest matches and an example', async () => {
-    const body = await command('/stats', 'paris pay');
+    const body = await command('/stats', 'qwertyx pay');
     expect(body.response_type).toBe('ephemeral');
     expect(allText(body)).toContain("I couldn't find a UK place called");
-    expect(allText(body)).toContain('paris');
+    expect(allText(body)).toContain('qwertyx');
+    expect(allText(body)).toContain('Did you mean');
     expect(allText(body)).toContain('Try:');
+    const foreign = await command('/stats', 'paris pay');
+    expect(allText(foreign)).toContain('is not a UK place');
   });
 
   it('private answers are ephemeral, with the chart sent by DM and a Share in channel button', async () => {

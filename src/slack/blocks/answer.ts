@@ -11,7 +11,13 @@ import {
   unitNote,
   valueText,
 } from '../../answers/phrases';
-import { gapDifference, renderText, yearNotHeldText } from '../../answers/render-text';
+import {
+  foreignText,
+  gapDifference,
+  notHeldText,
+  renderText,
+  yearNotHeldText,
+} from '../../answers/render-text';
 import { encodeSpec, specOf } from '../../answers/replay';
 import { ordinal } from '../../format/number';
 import type {
@@ -45,6 +51,7 @@ export const ACTIONS = {
   downloadCsv: 'download_csv',
   shareInChannel: 'share_in_channel',
   pickArea: 'pick_area',
+  askInstead: 'ask_instead',
 } as const;
 
 export interface BlockOptions {
@@ -236,7 +243,9 @@ function gapBlocks(answer: GapAnswer): SlackBlock[] {
 function clarifyBlocks(answer: ClarifyAnswer): SlackBlock[] {
   if (answer.yearNotHeld)
     return [section(e(yearNotHeldText(answer.yearNotHeld))), context([`Try: \`${e(answer.example)}\``])];
+  if (answer.unavailable) return notHeldBlocks(answer.unavailable, answer.example);
   const lines = answer.problems.map((p) => {
+    if (p.foreign) return e(foreignText(p.text));
     if (p.text === '')
       return `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`;
     const what = p.kind === 'place' ? 'a UK place' : p.kind === 'indicator' ? 'an indicator' : p.kind;
@@ -253,6 +262,29 @@ function clarifyBlocks(answer: ClarifyAnswer): SlackBlock[] {
     section(lines.join('\n')),
     context([`Try: \`${e(answer.example)}\` · \`/stats help\` lists everything`]),
   ];
+}
+
+/** Not held: said plainly, with a button for the nearest statistic Northstat has (never given unasked). */
+function notHeldBlocks(u: NonNullable<ClarifyAnswer['unavailable']>, example: string): SlackBlock[] {
+  const blocks: SlackBlock[] = [section(e(notHeldText(u)))];
+  if (u.nearest) {
+    const spec = u.place
+      ? {
+          k: 'stats' as const,
+          a: [u.place.code],
+          i: u.nearest.id,
+          y: null,
+          s: null,
+          g: null,
+          n: null,
+          d: null,
+        }
+      : { k: 'gap' as const, a: [], i: u.nearest.id, y: null, s: null, g: null, n: null, d: null };
+    const label = `Show ${u.nearest.label.toLowerCase()}${u.place ? ` for ${u.place.name}` : ''}`;
+    blocks.push(actions([button(label, ACTIONS.askInstead, encodeSpec(spec))]));
+  }
+  blocks.push(context([`Try: \`${e(example)}\` · \`/stats help indicators\` lists what Northstat holds`]));
+  return blocks;
 }
 
 function helpBlocks(answer: HelpAnswer): SlackBlock[] {

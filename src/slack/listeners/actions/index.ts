@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
+import * as askInstead from './ask-instead';
 import type { ButtonArgs, ButtonHandler } from './button';
 import { tell } from './button';
 import * as compareSimilar from './compare-similar';
@@ -13,7 +14,7 @@ function isButton(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareAr
   return args.action.type === 'button';
 }
 
-const BUTTONS = [showChart, compareSimilar, downloadCsv, shareInChannel, pickArea];
+const BUTTONS = [showChart, compareSimilar, downloadCsv, shareInChannel, pickArea, askInstead];
 
 /**
  * One Bolt listener for every block action (each extra listener costs a middleware chain per request).
