@@ -4,6 +4,7 @@ import type { ResolvedRequest } from '../resolve/types';
 import { COMMAND_NAMES, chartWithAnswer, commandSpec } from './commands';
 import { NORTHERN_REGIONS } from '../data/geography';
 import { alternativesOf, DEFAULT_INDICATOR, exampleFor, MAX_AREAS, notHeld, yearNotHeld } from './engine';
+import { lexicon, THEMES } from '../resolve/lexicon';
 import { helpFor } from './help';
 import type { Answer } from './types';
 
@@ -37,15 +38,95 @@ export function stripMention(text: string): string {
 
 /** Text in, answer and what the surfaces need to deliver it out. Never throws for user input. */
 export function askFull(text: string, core: StatsCore, options: AskOptions = {}): Asked {
-  const typed = options.command;
-  const body = options.question ? stripMention(text) : text;
+  let typed = options.command;
+  let body = options.question ? stripMention(text) : text;
+  // A command typed in the text itself (console, CLI, DM): "/stats help" is the /stats help.
+  const slash = typed ? null : /^\s*\/([a-z][a-z-]*)\b\s*(.*)$/is.exec(body);
+  if (slash && (commandSpec(slash[1].toLowerCase()) || SLACK_ONLY[slash[1].toLowerCase()])) {
+    typed = slash[1].toLowerCase();
+    body = slash[2];
+  }
+  if (typed && SLACK_ONLY[typed]) return plain(helpAnswer(typed, SLACK_ONLY[typed]));
+  const discovery = discoveryOf(body);
+  if (discovery !== undefined) return plain(indicatorsHelp(core, discovery));
   const helpOnly = options.question ? /^(help|\?|hi|hello)\b/i : /^\s*(help|\?)?\s*$/i;
   if (body.trim() === '' || helpOnly.test(body)) {
     return { answer: helpFor(typed ?? null), request: null, private: false, chartWithAnswer: false };
   }
   const request = resolve(typed ? `/${typed} ${body}` : body, core, { commands: COMMAND_NAMES });
+  if (options.question && request.cues.help && request.areas.length === 0 && request.indicator === null)
+    return plain(helpFor(null));
   const result = answerRequest(request, core);
   return { answer: result, request, private: request.private, chartWithAnswer: chartWithAnswer(result) };
+}
+
+/** Commands that only make sense in Slack (they change a channel's subscriptions). */
+const SLACK_ONLY: Record<string, string> = {
+  digest:
+    '/digest subscribes a Slack channel to a weekly digest; it works in Slack, not here. In Slack: `/digest subscribe`, `/digest list`, `/digest help`.',
+};
+
+function plain(answer: Answer): Asked {
+  return { answer, request: null, private: false, chartWithAnswer: false };
+}
+
+function helpAnswer(command: string, line: string): Answer {
+  return { kind: 'help', command, lines: [line], examples: ['/stats leeds pay', '/profile wakefield'] };
+}
+
+/**
+ * "What can you measure?", "/stats indicators", "help indicators", "what data have you got on
+ * housing?": the themes and indicators Northstat holds (undefined: not that question; null: all
+ * themes; a theme: that one).
+ */
+export function discoveryOf(body: string): string | null | undefined {
+  const t = body.toLowerCase().replace(/[?!.]/g, ' ').replace(/\s+/g, ' ').trim();
+  const asks =
+    /^(help )?(indicators|datasets|data|topics|themes|measures)$/.test(t) ||
+    /\bwhat (can|do) (you|u) (measure|do|cover|know|hold|offer)\b/.test(t) ||
+    /\bwhat (data|figures|stats|statistics|indicators)\b.*\b(have|got|hold|there|available)\b/.test(t) ||
+    /\bhow (do|can) (i|we) use (this|you|the bot|northstat)\b/.test(t) ||
+    /\bwhat can i ask\b/.test(t) ||
+    /\blist (of )?(indicators|data|datasets)\b/.test(t);
+  if (!asks) return undefined;
+  return (
+    THEMES.find(
+      (theme) => t.includes(theme) || theme.split(' ').some((w) => w.length > 3 && t.includes(w)),
+    ) ?? null
+  );
+}
+
+/** The themes and the indicators in each, with the everyday words that reach them. */
+export function indicatorsHelp(core: StatsCore, theme: string | null): Answer {
+  const lex = lexicon();
+  const words = new Map<string, string[]>();
+  for (const s of lex.indicatorSynonyms)
+    if (!words.has(s.id) || words.get(s.id)!.length < 2)
+      words.set(s.id, [...(words.get(s.id) ?? []), s.phrase]);
+  const lines: string[] = [
+    theme
+      ? `What Northstat holds on ${theme} (ONS Explore Local Statistics), with words that reach each indicator:`
+      : 'What Northstat holds, by theme (ONS Explore Local Statistics), with words that reach each indicator:',
+  ];
+  for (const t of THEMES) {
+    if (theme && t !== theme) continue;
+    const inds = core.indicators.filter((i) => lex.themes.get(i.id) === t);
+    if (inds.length === 0) continue;
+    const list = inds.map((i) => {
+      const w = (words.get(i.id) ?? []).filter((p) => p !== i.label.toLowerCase()).slice(0, 2);
+      return w.length ? `${i.label} ("${w.join('", "')}")` : i.label;
+    });
+    lines.push(`${t.charAt(0).toUpperCase()}${t.slice(1)}: ${list.join('; ')}.`);
+  }
+  lines.push(
+    'Not held yet: average house prices, children’s weight (reception and year 6), median age, population density and change, population by age.',
+  );
+  return {
+    kind: 'help',
+    command: 'indicators',
+    lines,
+    examples: ['/stats leeds pay', '/profile wakefield', '/rank productivity among northern cities'],
+  };
 }
 
 /** Text in, answer model out. */
@@ -62,6 +143,9 @@ export function decideCommand(req: ResolvedRequest): string {
   const c = req.cues;
   const hasContent = req.areas.length > 0 || req.indicator !== null || req.group !== null;
   if (c.help && !hasContent) return 'help';
+  // "Give me a profile of Wakefield": everything about one place (no indicator named).
+  if (c.profile && req.areas.length === 1 && req.indicator === null && commandSpec('profile'))
+    return 'profile';
   // "The North" typed as a place is a place, unless the question ranks.
   const northAsPlace = req.group?.id === 'the-north' && req.rank === null && !c.rank;
   const group = northAsPlace ? null : req.group;

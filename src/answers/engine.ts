@@ -5,6 +5,8 @@ import { compareEstimates, type Verdict } from '../data/significance';
 import { type Figure, HEADLINE_INDICATORS, type StatsCore, withheldNote } from '../data/stats';
 import type { IndicatorMeta, PeriodInfo } from '../data/types';
 import { unitInfo } from '../data/units';
+import { roundsToZero } from '../format/number';
+import { lexicon, THEMES } from '../resolve/lexicon';
 import { datasetTitle } from './titles';
 import type { ResolvedRequest } from '../resolve/types';
 import type {
@@ -17,6 +19,8 @@ import type {
   GapAnswer,
   IndicatorRef,
   RankAnswer,
+  ProfileAnswer,
+  ProfileItem,
   SourceRef,
   StatsAnswer,
   StatsItem,
@@ -197,6 +201,53 @@ function boundaryNote(
     (figure?.period !== undefined && figure?.period !== null && figure.period.year < change.year);
   if (!reaches) return null;
   return `${core.geography.name(code)}: boundary changed in ${change.year} (${change.why}); earlier figures are for the former ${change.fromName} (${change.from}) and are not part of this series. Ask for ${change.from} to see them.`;
+}
+
+/**
+ * An area profile: every indicator Northstat holds for the place (a value at some period), grouped by
+ * theme, each as /stats gives it, with the direction over its last five periods.
+ */
+export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer {
+  const themes = lexicon().themes;
+  const byTheme = new Map<string, ProfileItem[]>(THEMES.map((t) => [t, []]));
+  const code = core.geography.area(areaCode)?.code ?? areaCode;
+  for (const ind of core.indicators) {
+    const points = core.seriesFor(ind.id, code).filter((p) => p.value !== null);
+    if (points.length === 0) continue;
+    const item = statsItem(core, ind, code);
+    const recent = points.slice(-5);
+    let trend: ProfileItem['trend'] = null;
+    if (recent.length >= 2) {
+      const change = (recent.at(-1)!.value as number) - (recent[0].value as number);
+      const ref = item.indicator;
+      trend = {
+        direction: roundsToZero(change, ref) ? 'flat' : change > 0 ? 'up' : 'down',
+        from: recent[0].period,
+      };
+    }
+    byTheme.get(themes.get(ind.id) ?? 'wellbeing')?.push({ ...item, trend });
+  }
+  const headline = (id: string) => (HEADLINE_INDICATORS.includes(id) ? 0 : 1);
+  const out = [...byTheme.entries()]
+    .filter(([, items]) => items.length > 0)
+    .map(([theme, items]) => ({
+      theme,
+      items: items.sort(
+        (a, b) =>
+          headline(a.indicator.id) - headline(b.indicator.id) ||
+          a.indicator.label.localeCompare(b.indicator.label),
+      ),
+    }));
+  const count = out.reduce((n, t) => n + t.items.length, 0);
+  return {
+    kind: 'profile',
+    area: areaRef(code, core),
+    themes: out,
+    notes: [
+      `${count} indicators held for ${core.geography.name(code)}, each against the South East and England at its own latest period.`,
+    ],
+    alternatives: [],
+  };
 }
 
 export function answerStats(

@@ -20,6 +20,8 @@ import type {
   Figure,
   GapAnswer,
   HelpAnswer,
+  ProfileAnswer,
+  ProfileItem,
   RankAnswer,
   StatsAnswer,
   StatsItem,
@@ -54,6 +56,42 @@ function renderStats(a: StatsAnswer): string {
     out.push(`  ${sourceLine(item.source, f.period?.label ?? null)}`);
   }
   if (a.items.some((i) => i.position)) out.push('', RANK_ORDER_NOTE);
+  return [...out, ...notes(a.notes, a.alternatives)].join('\n');
+}
+
+const ARROWS = { up: '↑', down: '↓', flat: '→' } as const;
+
+/** "↑ since 2019": the direction over the last five periods (a direction, not a judgement). */
+export function trendArrow(t: ProfileItem['trend']): string {
+  return t ? `${ARROWS[t.direction]} since ${t.from.label}` : '';
+}
+
+/** One profile line: value and period, rank, the South East, the direction. */
+export function profileLine(item: ProfileItem): string {
+  const f = item.figure;
+  const parts = [
+    `${item.indicator.label}, ${f.period?.label ?? 'no period'}: ${valueText(f.value, item.indicator, f.note)}`,
+  ];
+  if (item.position) parts.push(`${ordinal(item.position.position)} of ${item.position.of}`);
+  const se = item.comparisons.find((c) => c.to === 'E12000008');
+  if (se) parts.push(differenceText(se, item.indicator));
+  const arrow = trendArrow(item.trend);
+  if (arrow) parts.push(arrow);
+  return parts.join('; ');
+}
+
+function renderProfile(a: ProfileAnswer): string {
+  const out = [`${a.area.name}: area profile`];
+  for (const t of a.themes) {
+    out.push('', t.theme.charAt(0).toUpperCase() + t.theme.slice(1));
+    for (const item of t.items) out.push(`  ${profileLine(item)}`);
+  }
+  out.push(
+    '',
+    `${RANK_ORDER_NOTE} Ranks are among each indicator's comparison set (see /stats). Arrows show the direction over the last five periods.`,
+  );
+  const sources = [...new Set(a.themes.flatMap((t) => t.items.map((i) => i.source.org)))];
+  out.push(`Sources: ${sources.join('; ')} (Explore Local Statistics). Open Government Licence v3.0.`);
   return [...out, ...notes(a.notes, a.alternatives)].join('\n');
 }
 
@@ -209,6 +247,8 @@ export function renderText(answer: Answer): string {
   switch (answer.kind) {
     case 'stats':
       return renderStats(answer);
+    case 'profile':
+      return renderProfile(answer);
     case 'compare':
       return renderCompare(answer);
     case 'trend':

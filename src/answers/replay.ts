@@ -10,7 +10,7 @@ import type { Answer } from './types';
 // ("Show chart", "Download CSV", "Share in channel").
 
 const schema = z.object({
-  k: z.enum(['stats', 'compare', 'trend', 'rank', 'gap']),
+  k: z.enum(['stats', 'profile', 'compare', 'trend', 'rank', 'gap']),
   a: z
     .array(z.string().regex(/^[A-Z]\w{1,9}$/))
     .max(20)
@@ -44,6 +44,8 @@ export function specOf(answer: Answer): AnswerSpec | null {
         i: answer.items.length === 1 ? answer.items[0].indicator.id : null,
         y: answer.items.length === 1 ? (answer.items[0].figure.period?.year ?? null) : null,
       };
+    case 'profile':
+      return { ...base, k: 'profile', a: [answer.area.code] };
     case 'compare':
       return {
         ...base,
@@ -104,8 +106,8 @@ export function replay(
 ): Answer | null {
   const known = spec.a.filter((c) => core.geography.has(c));
   if (spec.i !== null && !core.hasIndicator(spec.i)) return null;
-  const needs = { stats: 1, compare: 2, trend: 1, rank: 0, gap: 0 }[spec.k];
-  if (known.length < needs || (spec.k !== 'stats' && !spec.i)) return null;
+  const needs = { stats: 1, profile: 1, compare: 2, trend: 1, rank: 0, gap: 0 }[spec.k];
+  if (known.length < needs || (spec.k !== 'stats' && spec.k !== 'profile' && !spec.i)) return null;
   let group: ResolvedRequest['group'] = null;
   if (spec.k === 'rank') {
     const codes = spec.g ? (spec.g.c ?? groupCodes(spec.g.id)) : null;
@@ -115,16 +117,19 @@ export function replay(
   const request: ResolvedRequest = {
     ...emptyRequest(),
     command: spec.k,
-    areas: (spec.k === 'stats' ? known.slice(0, 1) : spec.k === 'rank' || spec.k === 'gap' ? [] : known).map(
-      (code) => ({
-        code,
-        name: core.geography.name(code),
-        type: core.geography.area(code)?.level ?? 'other',
-        matched: code,
-        score: 0,
-        alternatives: [],
-      }),
-    ),
+    areas: (spec.k === 'stats' || spec.k === 'profile'
+      ? known.slice(0, 1)
+      : spec.k === 'rank' || spec.k === 'gap'
+        ? []
+        : known
+    ).map((code) => ({
+      code,
+      name: core.geography.name(code),
+      type: core.geography.area(code)?.level ?? 'other',
+      matched: code,
+      score: 0,
+      alternatives: [],
+    })),
     indicator: spec.i
       ? { id: spec.i, label: core.indicator(spec.i).label, matched: spec.i, alternatives: [] }
       : null,

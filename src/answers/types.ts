@@ -169,8 +169,22 @@ export interface HelpAnswer {
   examples: string[];
 }
 
+/** One indicator of an area profile: the /stats item with the direction of its last five periods. */
+export interface ProfileItem extends StatsItem {
+  /** Up, down or flat (at the figure's precision) from `from` to the figure's period; null with one period. */
+  trend: { direction: 'up' | 'down' | 'flat'; from: PeriodInfo } | null;
+}
+
+/** Every indicator held for a place, by theme, as ONS Explore Local Statistics' area page. */
+export interface ProfileAnswer extends AnswerCommon {
+  kind: 'profile';
+  area: AreaRef;
+  themes: { theme: string; items: ProfileItem[] }[];
+}
+
 export type Answer =
   | StatsAnswer
+  | ProfileAnswer
   | CompareAnswer
   | TrendAnswer
   | RankAnswer

@@ -133,7 +133,7 @@ interface IndicatorHit {
 export function emptyRequest(): ResolvedRequest {
   return {
     command: null,
-    cues: { help: false, trend: false, compare: false, gap: false, rank: false },
+    cues: { help: false, trend: false, compare: false, gap: false, rank: false, profile: false },
     areas: [],
     indicator: null,
     year: null,
@@ -178,6 +178,16 @@ const TREND_PAIRS = new Set([
 ]);
 /** Phrases that ask whether a gap is closing: the /gap question. */
 const GAP_PHRASES = ['caught up', 'catching up', 'catch up', 'closing the gap', 'north south'];
+/** Words that ask for everything about a place: the area profile. */
+const PROFILE_WORDS = new Set(['profile', 'overview', 'summary', 'snapshot', 'economically']);
+const PROFILE_PAIRS = new Set([
+  'key stats',
+  'tell me',
+  'all about',
+  'key figures',
+  'look like',
+  'headline figures',
+]);
 const COMPARE_WORDS = new Set([
   'compare',
   'compared',
@@ -541,6 +551,7 @@ function readKeyword(scan: Scan, i: number): void {
   else if (TREND_WORDS.has(t) || TREND_PAIRS.has(pair)) req.cues.trend = true;
   else if (COMPARE_WORDS.has(t)) req.cues.compare = true;
   else if (RANK_WORDS.has(t)) req.cues.rank = true;
+  else if (PROFILE_WORDS.has(t) || PROFILE_PAIRS.has(pair)) req.cues.profile = true;
   else if (commands.includes(t) && i === 0 && req.command === null && toks.length > 0) req.command = t;
 }
 

@@ -54,6 +54,8 @@ export interface Lexicon {
     words: { word: string; breakdown: string; label: string }[];
     variants: { from: string; breakdown: string; to: string }[];
   };
+  /** Each indicator's theme, as ONS Explore Local Statistics groups an area's page (themes.csv). */
+  themes: Map<string, string>;
   /** Words that carry no place or indicator meaning; never reported as not understood. */
   filler: Set<string>;
   /** Words that are never a place on their own. */
@@ -63,6 +65,19 @@ export interface Lexicon {
 }
 
 export class LexiconError extends Error {}
+
+/** The themes of an area profile, in the order they are shown. */
+export const THEMES = [
+  'economy',
+  'work and pay',
+  'skills and education',
+  'health',
+  'housing',
+  'digital and transport',
+  'environment',
+  'wellbeing',
+  'population',
+];
 
 function readCsv(file: string): Record<string, string>[] {
   const full = path.join(repoRoot(), 'data', 'lexicon', file);
@@ -159,10 +174,15 @@ export function lexicon(): Lexicon {
     'breakdown-words.csv',
     breakdowns.words.map((w) => w.word),
   );
+  const themes = new Map(readCsv('themes.csv').map((r) => [r.indicator_id, r.theme]));
+  const badThemes = [...themes.values()].filter((t) => !THEMES.includes(t));
+  if (badThemes.length > 0)
+    throw new LexiconError(`data/lexicon/themes.csv: unknown themes ${[...new Set(badThemes)].join(', ')}`);
   cached = {
     indicatorSynonyms,
     abbreviations,
     breakdowns,
+    themes,
     placeAliases,
     retiredTo,
     foreignPlaces,
@@ -192,6 +212,8 @@ export function checkLexicon(
     if (!known.currentArea(r.code))
       problems.push(`place-aliases.csv: "${r.alias}" -> ${r.code}, not a current area`);
   }
+  for (const id of lex.themes.keys())
+    if (!known.indicator(id)) problems.push(`themes.csv: unknown indicator ${id}`);
   for (const v of lex.breakdowns.variants) {
     if (!known.indicator(v.from)) problems.push(`breakdown-variants.csv: unknown indicator ${v.from}`);
     if (!known.indicator(v.to)) problems.push(`breakdown-variants.csv: unknown indicator ${v.to}`);

@@ -14,6 +14,8 @@ export interface Cues {
   gap: boolean;
   /** "rank", "league"... */
   rank: boolean;
+  /** "profile of", "overview", "key stats for", "tell me about". */
+  profile: boolean;
 }
 
 export interface ResolvedArea {

@@ -52,6 +52,10 @@ export function answerCsv(answer: Answer): string | null {
     case 'stats':
       for (const item of answer.items) add(item.figure, item.indicator, item.source);
       break;
+    case 'profile':
+      for (const t of answer.themes)
+        for (const item of t.items) add(item.figure, item.indicator, item.source);
+      break;
     case 'compare':
       for (const f of [...answer.figures, ...answer.references]) add(f, answer.indicator, answer.source);
       break;

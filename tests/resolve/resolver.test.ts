@@ -175,7 +175,10 @@ describe('indicators', () => {
     expect(id('jobless')).toBe('modelled-unemployment-rate');
     expect(id('claimants')).toBe('claimant-count');
     expect(id('skills')).toBe('level-3-or-above-qualifications-great-britain');
-    expect(id('house prices')).toBe('housing-affordability-ratio-residence-based');
+    // House prices are not held: never quietly read as the affordability ratio (issue 10).
+    expect(id('house prices')).toBeNull();
+    expect(resolve('house prices in leeds', core).unavailable?.dataset).toBe('average-house-price');
+    expect(id('affordability')).toBe('housing-affordability-ratio-residence-based');
     // DWP's local child poverty measure is before housing costs; "ahc" asks for the other (issue 10).
     expect(id('poverty')).toBe('children-in-relative-poverty-before-housing-costs');
     expect(id('happiness')).toBe('happiness');

@@ -15,9 +15,11 @@ import {
   foreignText,
   gapDifference,
   notHeldText,
+  profileLine,
   renderText,
   yearNotHeldText,
 } from '../../answers/render-text';
+import { chartInputFor } from '../../answers/chart-input';
 import { encodeSpec, specOf } from '../../answers/replay';
 import { ordinal } from '../../format/number';
 import type {
@@ -83,7 +85,8 @@ function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock |
   const value = encodeSpec(spec);
   if (value.length > LIMITS.buttonValue) return null;
   const elements: types.Button[] = [];
-  if (!opts.chartFollows) elements.push(button('Show chart', ACTIONS.showChart, value, 'primary'));
+  if (!opts.chartFollows && chartInputFor(answer) !== null)
+    elements.push(button('Show chart', ACTIONS.showChart, value, 'primary'));
   if (
     (answer.kind === 'stats' || answer.kind === 'compare' || answer.kind === 'trend') &&
     spec.a.length >= 1 &&
@@ -137,6 +140,25 @@ function statsBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[] {
   if (answer.items.some((i) => i.position)) blocks.push(context([RANK_ORDER_NOTE]));
   if (single)
     blocks.push(sourceContext(single.source, single.figure.period?.label ?? null, single.indicator));
+  return blocks;
+}
+
+/** A compact profile: the first three indicators of each theme; the CSV holds them all. */
+function profileBlocks(answer: Extract<Answer, { kind: 'profile' }>): SlackBlock[] {
+  const blocks: SlackBlock[] = [header(`${answer.area.name} · area profile`)];
+  for (const t of answer.themes) {
+    const lines = t.items.slice(0, 3).map((item) => `• ${e(profileLine(item))}`);
+    const more = t.items.length > 3 ? `\n_and ${t.items.length - 3} more in the CSV_` : '';
+    blocks.push(
+      section(`*${e(t.theme.charAt(0).toUpperCase() + t.theme.slice(1))}*\n${lines.join('\n')}${more}`),
+    );
+  }
+  blocks.push(
+    context([
+      RANK_ORDER_NOTE,
+      'Arrows: direction over the last five periods. Sources: ONS Explore Local Statistics. OGL v3.0.',
+    ]),
+  );
   return blocks;
 }
 
@@ -303,6 +325,9 @@ export function answerMessage(answer: Answer, opts: BlockOptions): SlackMessage 
   switch (answer.kind) {
     case 'stats':
       blocks = statsBlocks(answer);
+      break;
+    case 'profile':
+      blocks = profileBlocks(answer);
       break;
     case 'compare':
       blocks = compareBlocks(answer);

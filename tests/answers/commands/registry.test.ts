@@ -8,7 +8,7 @@ const core = loadCore();
 
 describe('command registry', () => {
   it('has each figure command once, with usage, examples and a chart rule', () => {
-    expect(COMMAND_NAMES).toEqual(['stats', 'compare', 'trend', 'rank', 'gap']);
+    expect(COMMAND_NAMES).toEqual(['stats', 'profile', 'compare', 'trend', 'rank', 'gap']);
     for (const c of COMMANDS) {
       expect(c.usage.startsWith(`/${c.name}`)).toBe(true);
       expect(c.examples.length).toBeGreaterThan(0);
