@@ -482,10 +482,23 @@ function readLongestMatch(scan: Scan, i: number): number {
     const matched = toks.slice(i, i + pl).join(' ');
     const area = areaFromEntry(p!.entry, matched, places);
     if (area) {
-      req.areas.push(area);
       // The word before the place, looking past "the" ("in the north west" -> "in").
       const before = toks[i - 1] === 'the' ? toks[i - 2] : toks[i - 1];
-      scan.spans.set(area, { at: i, end: i + pl, prev: before });
+      // A former county split between councils means all of them ("cumbria").
+      const all = p!.entry.split
+        ? [
+            { ...area, alternatives: [] },
+            ...area.alternatives.map((alt) => ({ ...alt, matched, score: area.score, alternatives: [] })),
+          ]
+        : [area];
+      all.forEach((one, k) => {
+        req.areas.push(one);
+        scan.spans.set(one, { at: i + k / 100, end: i + pl, prev: before });
+      });
+      if (all.length > 1)
+        req.notes.push(
+          `"${matched}" is answered for ${all.map((a) => a.name).join(' and ')}, the councils that cover it now.`,
+        );
     } else
       req.unresolved.push({
         text: matched,

@@ -113,7 +113,8 @@ export function scoreEntry(entry: EvalEntry, core: StatsCore): EntryResult {
   const commandOk =
     e.command === null || command === e.command || (e.command === 'help' && asked.answer.kind === 'help');
   if (!commandOk) problems.push(`command ${command} != ${e.command}`);
-  const foreignOk = !e.foreign || (codes.length === 0 && !isFigures(asked.answer)) || codes.length === 0;
+  // A place outside the UK must never get figures (the answer says it is not a UK place).
+  const foreignOk = !e.foreign || !isFigures(asked.answer);
   if (!foreignOk) problems.push('foreign place answered as a UK place');
   const nonsenseOk = !e.nonsense || !isFigures(asked.answer);
   if (!nonsenseOk) problems.push('nonsense answered with figures');
