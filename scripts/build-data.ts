@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildSnapshot } from '../src/data/ingest/build-snapshot';
+import { buildTowns } from '../src/data/ingest/towns';
+import type { SnapshotArea } from '../src/data/types';
 
 // `npm run data:build [-- --source ../shared/ons] [--out data]`: rebuilds the committed snapshot.
 // Fails (exit 1) when a dataset lost more than the allowed share of rows; the report lists every
@@ -40,10 +42,36 @@ function main(): number {
     `written ${(gz.length / 1024 / 1024).toFixed(2)} MB to ${path.join(outDir, 'snapshot.json.gz')} in ${Date.now() - started} ms`,
   );
   for (const r of report.rejected.slice(0, 20)) console.log(`  rejected ${r.file}:${r.line} ${r.reason}`);
+  const towns = buildTowns(source, currentCouncil(snapshot.areas));
+  const townsFile = path.join(repo, 'data', 'lexicon', 'towns.csv');
+  fs.writeFileSync(townsFile, `name,code\n${towns.map((t) => `${t.name},${t.code}`).join('\n')}\n`);
+  console.log(
+    `towns: ${towns.length} parish, community and ward names with one council, written to ${townsFile}`,
+  );
   if (gz.length > SIZE_BUDGET_BYTES)
     report.failures.push(`snapshot is ${gz.length} bytes, over the 20 MB budget`);
   for (const f of report.failures) console.error(`FAIL ${f}`);
   return report.failures.length > 0 ? 1 : 0;
+}
+
+/** The council covering a code today: itself, its successor, or its nearest current parent. */
+function currentCouncil(areas: SnapshotArea[]): (code: string) => string | null {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const walk = (code: string, depth = 0): string | null => {
+    const a = byCode.get(code);
+    if (!a || depth > 4) return null;
+    if (a.successor) return walk(a.successor, depth + 1);
+    if (a.end === undefined) return a.lowerTier || a.upperTier ? a.code : null;
+    for (const p of a.parents) {
+      const parent = byCode.get(p);
+      if (parent && (parent.level === 'county' || parent.level === 'unitary_authority')) {
+        const found = walk(p, depth + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return (code) => walk(code);
 }
 
 process.exitCode = main();

@@ -49,7 +49,9 @@ export function askFull(text: string, core: StatsCore, options: AskOptions = {})
   if (typed && SLACK_ONLY[typed]) return plain(helpAnswer(typed, SLACK_ONLY[typed]));
   const discovery = discoveryOf(body);
   if (discovery !== undefined) return plain(indicatorsHelp(core, discovery));
-  const helpOnly = options.question ? /^(help|\?|hi|hello)\b/i : /^\s*(help|\?)?\s*$/i;
+  const helpOnly = options.question
+    ? /^\W*(help|\?|hi|hiya|hello|hey|hey there|morning|good morning|afternoon|yo|howdy|thanks|thank you|cheers)\b\W*$|^(help|\?)\b/i
+    : /^\s*(help|\?)?\s*$/i;
   if (body.trim() === '' || helpOnly.test(body)) {
     return { answer: helpFor(typed ?? null), request: null, private: false, chartWithAnswer: false };
   }

@@ -35,7 +35,7 @@ export interface PlaceEntry {
   key: string;
   code: string;
   alternatives: string[];
-  kind: 'code' | 'name' | 'variant' | 'alias' | 'retired' | 'foreign';
+  kind: 'code' | 'name' | 'variant' | 'alias' | 'retired' | 'foreign' | 'town';
   ambiguous: boolean;
   /** The code and its alternatives are meant together ("cumbria": Cumberland and Westmorland and Furness). */
   split?: boolean;
@@ -121,6 +121,11 @@ function abbreviated(names: string[]): string[] {
   const { abbreviations } = lexicon();
   for (const raw of names) {
     const name = normalise(raw);
+    // A direction inside the name too ("king's lynn and west norfolk" -> "kings lynn and w norfolk").
+    for (const d of abbreviations.filter((a) => a.kind === 'direction')) {
+      const inner = new RegExp(`(?<=\\s)${d.full}(?=\\s)`);
+      if (inner.test(name)) out.push(name.replace(inner, d.short));
+    }
     const directions = abbreviations.filter((a) => a.kind === 'direction' && name.startsWith(`${a.full} `));
     const counties = abbreviations.filter(
       (a) => a.kind === 'county' && new RegExp(`\\b${a.full}\\b`).test(name),
@@ -177,6 +182,17 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
       const key = normalise(variant);
       if (!table.has(key))
         table.set(key, { key, code: area.code, alternatives: [], kind: 'variant', ambiguous: false });
+    }
+  }
+  // 3b. Each place a joined council name is made of ("Causeway Coast and Glens" -> "causeway coast",
+  // "Cheshire West and Chester" -> "chester"), where nothing else has the words.
+  for (const area of current) {
+    if (!/ and | with |, /.test(area.name) || area.level === 'combined_authority' || area.level === 'region')
+      continue;
+    for (const part of area.name.split(/, | and | with /)) {
+      const key = normalise(part);
+      if (key.length < 5 || table.has(key) || lexicon().filler.has(key) || lexicon().stop.has(key)) continue;
+      table.set(key, { key, code: area.code, alternatives: [], kind: 'variant', ambiguous: false });
     }
   }
   // 4. Retired names -> the council covering them today.
@@ -237,11 +253,30 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
       split: alias.split ?? false,
     });
   }
+  // 7 (after foreign names, below). Towns, villages and wards: the lowest priority of all.
   // 6. Foreign places, which must never become UK ones.
   for (const name of FOREIGN_PLACES) {
     const key = normalise(name);
     if (!table.has(key))
       table.set(key, { key, code: '', alternatives: [], kind: 'foreign', ambiguous: false });
+  }
+  // 7. Towns, villages and wards (ONS parishes, communities and electoral wards with one council), where
+  // nothing else uses the words and they are not everyday words of a question ("park", "central").
+  const { filler, stop, indicatorSynonyms, weakIndicator } = lexicon();
+  const indicatorWords = new Set(indicatorSynonyms.map((r) => normalise(r.phrase)));
+  for (const town of lexicon().towns) {
+    if (indicatorWords.has(town.name) || weakIndicator.has(town.name)) continue;
+    if (table.has(town.name) || !currentCodes.has(town.code)) continue;
+    const words = town.name.split(' ');
+    if (words.every((w) => filler.has(w) || stop.has(w))) continue;
+    if (words.length === 1 && (filler.has(town.name) || stop.has(town.name))) continue;
+    table.set(town.name, {
+      key: town.name,
+      code: town.code,
+      alternatives: [],
+      kind: 'town',
+      ambiguous: false,
+    });
   }
   return table;
 }

@@ -209,7 +209,20 @@ const MEMBER_WORDS = new Set([
   'districts',
   'las',
 ]);
-const CONTAINER_LEVELS = new Set(['combined_authority', 'region', 'county', 'nation']);
+const CONTAINER_LEVELS = new Set(['combined_authority', 'region', 'county', 'nation', 'uk']);
+/** Words that make a question about children, not adults. */
+const CHILD_WORDS = new Set([
+  'kids',
+  'children',
+  'child',
+  'childhood',
+  'reception',
+  'pupils',
+  'boys',
+  'girls',
+  'toddlers',
+]);
+const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower']);
 /** "similar places", "similar councils": the group of the place's statistical neighbours. */
 const SIMILAR_KINDS = new Set(['places', 'areas', 'councils', 'authorities', 'towns', 'cities', 'las']);
 
@@ -324,11 +337,11 @@ function spellOutCounts(toks: string[]): string[] {
     const t = toks[i];
     const joined = /^([1-5])(yr|yrs|year|years)$/.exec(t);
     if (joined) {
-      out.push(COUNT_WORDS[Number(joined[1])], 'year');
+      out.push(COUNT_WORDS[Number(joined[1])], joined[2].endsWith('s') ? 'years' : 'year');
       continue;
     }
     if (/^[1-5]$/.test(t) && /^(yr|yrs|year|years)$/.test(toks[i + 1] ?? '')) {
-      out.push(COUNT_WORDS[Number(t)], 'year');
+      out.push(COUNT_WORDS[Number(t)], toks[i + 1].endsWith('s') ? 'years' : 'year');
       i++;
       continue;
     }
@@ -595,6 +608,13 @@ function applyQualifiers(scan: Scan): void {
   const { req, core, toks } = scan;
   const foreign = lexicon().foreignQualifiers;
   const keep: ResolvedArea[] = [];
+  // "wyre boro council": after a place, "boro" means borough, not Middlesbrough.
+  req.areas = req.areas.filter((a, k) => {
+    const prev = req.areas[k - 1];
+    const span = scan.spans.get(a);
+    const prevSpan = prev ? scan.spans.get(prev) : undefined;
+    return !(a.matched === 'boro' && prevSpan && span && Math.abs(span.at - prevSpan.end) < 1);
+  });
   for (let k = 0; k < req.areas.length; k++) {
     const a = req.areas[k];
     const span = scan.spans.get(a);
@@ -614,7 +634,13 @@ function applyQualifiers(scan: Scan): void {
       });
       continue;
     }
-    const adjacent = span && nextSpan && Math.abs(nextSpan.at - span.end) < 1;
+    // Next to each other, or with only direction words between ("barry south wales").
+    const between = span && nextSpan ? toks.slice(Math.ceil(span.end), Math.floor(nextSpan.at)) : [];
+    const adjacent =
+      span &&
+      nextSpan &&
+      nextSpan.at >= span.end - 0.5 &&
+      between.every((w) => DIRECTION_WORDS.has(w) || w === 'in');
     // "richmond north yorks": a county-sized council named as a county picks that meaning of the place.
     const nextIsAlternative =
       next !== undefined &&
@@ -703,6 +729,13 @@ function chooseIndicator(scan: Scan): void {
     return;
   }
   if (req.unavailable && chosen) req.unavailable = null;
+  // Children's weight is asked for with adult obesity's words and a child word ("overweight reception kids").
+  const childWords = scan.toks.some((w) => CHILD_WORDS.has(w));
+  if (chosen?.indicator.id === 'adult-obesity-prevalence' && childWords) {
+    req.unavailable = lexicon().unavailable.find((u) => u.dataset === 'child-weight') ?? null;
+    req.indicator = null;
+    return;
+  }
   let ind = chosen ? chooseForNation(chosen.indicator, req.areas, core) : null;
   if (ind && req.breakdown) {
     const variant = breakdownVariant(ind.id, req.breakdown);

@@ -44,6 +44,8 @@ export interface Lexicon {
   /** Retired codes whose successors cannot be read from the snapshot. */
   retiredTo: Record<string, string[]>;
   foreignPlaces: string[];
+  /** Parishes, communities and wards with their council (towns.csv, written by the data build). */
+  towns: { name: string; code: string }[];
   /** Words after a place name that make it foreign ("hamilton, ontario", "boston massachusetts"). */
   foreignQualifiers: Set<string>;
   unavailable: UnavailableRow[];
@@ -127,6 +129,7 @@ export function lexicon(): Lexicon {
   for (const r of readCsv('retired-codes.csv')) retiredTo[r.code] = list(r.successors);
   const foreignPlaces = readCsv('foreign-places.csv').map((r) => r.name);
   noDuplicates('foreign-places.csv', foreignPlaces.map(normalise));
+  const towns = readCsv('towns.csv').map((r) => ({ name: r.name, code: r.code }));
   const foreignQualifiers = new Set(readCsv('foreign-qualifiers.csv').map((r) => normalise(r.word)));
   const unavailable = readCsv('unavailable.csv').map((r) => ({
     phrase: r.phrase,
@@ -186,6 +189,7 @@ export function lexicon(): Lexicon {
     placeAliases,
     retiredTo,
     foreignPlaces,
+    towns,
     foreignQualifiers,
     unavailable,
     filler: role('filler'),

@@ -9,6 +9,21 @@ import { lexicon } from './lexicon';
 import { editDistance, normalise } from './normalise';
 import type { ResolvedArea, Unresolved } from './types';
 
+let vocabularyCache: Set<string> | null = null;
+
+/** Every word of the indicator phrases, unavailable data, breakdowns and filler (data/lexicon). */
+function vocabulary(): Set<string> {
+  if (vocabularyCache) return vocabularyCache;
+  const lex = lexicon();
+  const phrases = [
+    ...lex.indicatorSynonyms.map((r) => r.phrase),
+    ...lex.unavailable.map((r) => r.phrase),
+    ...lex.breakdowns.words.map((w) => w.word),
+  ];
+  vocabularyCache = new Set([...phrases.flatMap((p) => normalise(p).split(' ')), ...lex.filler, ...lex.stop]);
+  return vocabularyCache;
+}
+
 /** Words that are never places on their own (data/lexicon/words.csv, role stop). */
 export const STOP_WORDS: Set<string> = lexicon().stop;
 
@@ -45,7 +60,9 @@ export function placeIndex(core: StatsCore): PlaceIndex {
   for (const entry of table.values()) {
     const words = entry.key.split(' ').length;
     if (words > maxTokens) maxTokens = words;
-    if (entry.kind === 'code' || entry.kind === 'foreign' || entry.key.length < 4) continue;
+    // Towns match exactly only: 15,000 village names as fuzzy candidates would turn typos into villages.
+    if (entry.kind === 'code' || entry.kind === 'foreign' || entry.kind === 'town' || entry.key.length < 4)
+      continue;
     items.push({ key: entry.key, code: entry.code });
   }
   const names = core.geography
@@ -106,6 +123,8 @@ export function areaFromEntry(
 export function fuzzyPlace(span: string, index: PlaceIndex): ResolvedArea | null {
   const text = normalise(span);
   if (text.length < 5 || text.length > 40 || text.split(' ').length > 4) return null;
+  // A word of the question's own vocabulary ("heart", "train", "urban") is not a misspelt place.
+  if (!text.includes(' ') && vocabulary().has(text)) return null;
   const best = index.fuzzy.best(text);
   const entry = best && index.table.get(best.item.key);
   if (!best || !entry) return null;
