@@ -196,6 +196,29 @@ function northAsRegions(req: ResolvedRequest, core: StatsCore, name: string): Re
   };
 }
 
+/**
+ * Places in different nations on a series one of them lacks ("employment in Belfast compared to
+ * Leeds" on the Great Britain series): say where the missing place's figures are.
+ */
+function seriesNotes(req: ResolvedRequest, core: StatsCore): string[] {
+  const id = req.indicator?.id;
+  if (!id || req.areas.length < 2) return [];
+  const base = id.replace(/-(great-britain|england)$/, '');
+  if (base === id) return [];
+  const notes: string[] = [];
+  for (const a of req.areas) {
+    if (core.seriesFor(id, a.code).some((p) => p.value !== null)) continue;
+    const nation = core.geography.nationOf(a.code);
+    const suffix = { N92000002: 'northern-ireland', S92000003: 'scotland', W92000004: 'wales' }[nation ?? ''];
+    const twin = suffix ? `${base}-${suffix}` : null;
+    if (twin && core.hasIndicator(twin))
+      notes.push(
+        `${core.indicator(id).label} has no figures for ${a.name}; its figures are in a separate series, ${core.indicator(twin).label}, which is not directly comparable. Ask for it on its own.`,
+      );
+  }
+  return notes;
+}
+
 /** Words typed that the command did not use: named in the answer, never silently dropped. */
 function unusedNotes(req: ResolvedRequest, name: string): string[] {
   const notes: string[] = [];
@@ -238,7 +261,7 @@ export function answerRequest(request: ResolvedRequest, core: StatsCore): Answer
   });
   if (result.kind === 'clarify' || result.kind === 'help') return result;
   result.alternatives = alternativesOf(req, core);
-  result.notes.push(...req.notes, ...unusedNotes(req, name));
+  result.notes.push(...req.notes, ...unusedNotes(req, name), ...seriesNotes(req, core));
   if (req.areas.length > MAX_AREAS) result.notes.push(`Only the first ${MAX_AREAS} places are shown.`);
   return result;
 }
