@@ -212,6 +212,7 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
   const byTheme = new Map<string, ProfileItem[]>(THEMES.map((t) => [t, []]));
   const code = core.geography.area(areaCode)?.code ?? areaCode;
   for (const ind of core.indicators) {
+    if (ind.derived) continue; // per-head views are offered with their counts, not listed twice
     const points = core.seriesFor(ind.id, code).filter((p) => p.value !== null);
     if (points.length === 0) continue;
     const item = statsItem(core, ind, code);

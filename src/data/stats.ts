@@ -8,6 +8,7 @@ import {
   type VerdictMethod,
 } from './significance';
 import type { IndicatorMeta, PeriodInfo, Snapshot, SnapshotSeries } from './types';
+import { perHeadIndicators } from './derived';
 import { unitInfo } from './units';
 
 // The statistics core: pure queries over the loaded snapshot. Knows nothing of Slack or wording.
@@ -141,9 +142,10 @@ export class StatsCore {
 
   constructor(snapshot: Snapshot) {
     this.geography = new Geography(snapshot);
-    this.indicators = snapshot.indicators;
-    for (const ind of snapshot.indicators) this.indicatorById.set(ind.id, ind);
-    this.series = snapshot.series;
+    const perHead = perHeadIndicators(snapshot);
+    this.indicators = [...snapshot.indicators, ...perHead.indicators];
+    for (const ind of this.indicators) this.indicatorById.set(ind.id, ind);
+    this.series = { ...snapshot.series, ...perHead.series };
     this.population = snapshot.population;
     this.builtAt = snapshot.builtAt;
     this.attribution = snapshot.source.attribution;

@@ -85,6 +85,8 @@ export interface IndicatorMeta {
   hasCi: boolean;
   /** How region rows were obtained, when not directly (e.g. "ITL1 rows (TLC..TLK) mapped to E12 regions"). */
   provenance: string[];
+  /** Computed by Northstat from another indicator (per head of population), not published as such. */
+  derived?: { from: string; kind: 'per-head' };
 }
 
 /** Status codes that explain an empty observation (GSS shorthand). */

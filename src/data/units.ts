@@ -50,7 +50,7 @@ function computeUnitInfo(ind: IndicatorMeta): UnitInfo {
   else if (ind.suffix === '%') unitLabel = '%';
   else unitLabel = unit;
   const measure = ind.measure.toLowerCase();
-  const isCount = millions || measure === 'count' || /^number of\b/.test(measure);
+  const isCount = !ind.derived && (millions || measure === 'count' || /^number of\b/.test(measure));
   return {
     prefix,
     suffix: ind.suffix,

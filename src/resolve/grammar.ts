@@ -99,6 +99,8 @@ const BREAKDOWN_LABELS: Record<string, string> = Object.fromEntries(
 
 /** The indicator that is `id` for one breakdown (female healthy life expectancy), if the data has it. */
 function breakdownVariant(id: string, breakdown: string): string | null {
+  // Counts per head of population are derived for every count ("exports per head").
+  if (breakdown === 'per-head') return `${id}-per-head`;
   const row = lexicon().breakdowns.variants.find((v) => v.from === id && v.breakdown === breakdown);
   return row ? row.to : null;
 }
@@ -740,10 +742,16 @@ function chooseIndicator(scan: Scan): void {
   if (ind && req.breakdown) {
     const variant = breakdownVariant(ind.id, req.breakdown);
     if (variant && core.hasIndicator(variant)) {
+      if (req.breakdown === 'per-head')
+        req.notes.push(
+          `Per head figures are derived by Northstat: ${lowerFirst(core.indicator(ind.id).label)} divided by ONS mid-year population of the same year.`,
+        );
       ind = { id: variant, label: core.indicator(variant).label, matched: ind.matched, alternatives: [] };
-    } else if (!variant && !breakdownMatches(ind.id, req.breakdown)) {
+    } else if ((!variant || req.breakdown === 'per-head') && !breakdownMatches(ind.id, req.breakdown)) {
       req.notes.push(
-        `Northstat holds no ${BREAKDOWN_LABELS[req.breakdown]} breakdown of ${core.indicator(ind.id).label.toLowerCase()}; the figures are for everyone.`,
+        req.breakdown === 'per-head'
+          ? `${core.indicator(ind.id).label} is not a total, so Northstat has no per head version of it; the figures are as published.`
+          : `Northstat holds no ${BREAKDOWN_LABELS[req.breakdown]} breakdown of ${lowerFirst(core.indicator(ind.id).label)}; the figures are for everyone.`,
       );
     }
   }
@@ -755,6 +763,11 @@ function chooseIndicator(scan: Scan): void {
       : 'higher-better';
     if (polarity === 'lower-better') req.rank.direction = scan.flags.bestWorst === 'best' ? 'bottom' : 'top';
   }
+}
+
+/** "Value of UK exports" -> "value of UK exports" (keeps acronyms). */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** One entry per area, first mention wins. */
