@@ -145,6 +145,18 @@ export function decideCommand(req: ResolvedRequest): string {
   const c = req.cues;
   const hasContent = req.areas.length > 0 || req.indicator !== null || req.group !== null;
   if (c.help && !hasContent) return 'help';
+  // The analyst questions: catching up, two indicators together, change and benchmarks across a group.
+  if (c.catching) return 'gap';
+  if (c.correlation && req.indicators.length >= 2 && commandSpec('scatter')) return 'scatter';
+  const grouped =
+    req.group !== null && !(req.group.id === 'the-north' && !c.rank && req.rank === null && !c.change);
+  if (
+    c.change &&
+    (grouped || req.rank !== null || c.rank || req.since !== null || req.areas.length === 0) &&
+    req.areas.length <= 1
+  )
+    return 'rank';
+  if (c.benchmark && grouped) return 'rank';
   // "Give me a profile of Wakefield": everything about one place (no indicator named).
   if (c.profile && req.areas.length === 1 && req.indicator === null && commandSpec('profile'))
     return 'profile';
@@ -175,7 +187,7 @@ export function decideCommand(req: ResolvedRequest): string {
  * three regions (North East, North West, Yorkshire and The Humber), said so in the answer.
  */
 function northAsRegions(req: ResolvedRequest, core: StatsCore, name: string): ResolvedRequest {
-  if (req.group?.id !== 'the-north' || name === 'rank') return req;
+  if (req.group?.id !== 'the-north' || name === 'rank' || name === 'scatter') return req;
   if (name === 'gap') return { ...req, group: null };
   const regions = NORTHERN_REGIONS.map((code) => ({
     code,
@@ -224,7 +236,7 @@ function unusedNotes(req: ResolvedRequest, name: string): string[] {
   const notes: string[] = [];
   if (req.group && name !== 'rank')
     notes.push(`"${req.group.label}" is used by /rank only; it was not used here.`);
-  if (req.since !== null && name !== 'trend' && name !== 'gap')
+  if (req.since !== null && name !== 'trend' && name !== 'gap' && !(name === 'rank' && req.cues.change))
     notes.push(`"since ${req.since}" is used by /trend and /gap only; this answer is for one period.`);
   return notes;
 }

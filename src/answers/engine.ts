@@ -404,6 +404,16 @@ export function answerRank(
   // Small groups (the nine regions, the core cities) are shown whole; large ones default to a top 10.
   const n = options.n ?? (group.codes.length <= 20 ? undefined : 10);
   const rows = n ? result.rows.slice(0, n) : result.rows;
+  // The place asked about (or whose neighbours these are) is shown even outside the top N.
+  const anchor = requested.id.startsWith('similar-to:') ? requested.id.slice('similar-to:'.length) : null;
+  const appended: string[] = [];
+  for (const code of [...(options.highlight ?? []), ...(anchor ? [anchor] : [])]) {
+    const own = result.rows.find((r) => r.area === code);
+    if (own && !rows.includes(own)) {
+      rows.push(own);
+      appended.push(own.area);
+    }
+  }
   if (options.n && options.n > result.total)
     notes.push(
       `You asked for the ${direction} ${options.n}, but only ${result.total} ${group.label} have a value: all are shown.`,
@@ -427,6 +437,7 @@ export function answerRank(
     direction,
     rows: rows.map((r) => ({ ...r, northern: core.geography.isNorthern(r.area) })),
     total: result.total,
+    appended,
     requestedN: options.n ?? null,
     approximate,
     missing: result.missing,

@@ -1,5 +1,13 @@
 import { ordinal } from '../format/number';
 import {
+  benchmarkLines,
+  catchingUpLines,
+  changeHeadline,
+  changeLines,
+  lackingLine,
+  scatterLines,
+} from './render-analyses';
+import {
   changeText,
   differenceText,
   figureText,
@@ -136,7 +144,8 @@ function renderTrend(a: TrendAnswer): string {
 
 function renderRank(a: RankAnswer): string {
   const period = a.period?.label ?? 'no period';
-  const shown = a.rows.length < a.total ? `${a.direction} ${a.rows.length} of ${a.total}` : `all ${a.total}`;
+  const top = a.rows.length - a.appended.length;
+  const shown = top < a.total ? `${a.direction} ${top} of ${a.total}` : `all ${a.total}`;
   const out = [`${a.indicator.label}, ${period}: ${a.group.label} (${shown})`];
   for (const r of a.rows)
     out.push(
@@ -249,6 +258,36 @@ export function renderText(answer: Answer): string {
       return renderStats(answer);
     case 'profile':
       return renderProfile(answer);
+    case 'change':
+      return [
+        changeHeadline(answer),
+        ...changeLines(answer).map((l) => `  ${l}`),
+        ...[lackingLine(answer)].filter((l): l is string => l !== null),
+        sourceLine(answer.source, spanText(answer.startPeriod, answer.endPeriod)),
+        ...notes(answer.notes, answer.alternatives),
+      ].join('\n');
+    case 'catching-up':
+      return [
+        `Is ${answer.areaName} catching up with the South East on ${answer.indicator.label.toLowerCase()}?`,
+        ...catchingUpLines(answer).map((l) => `  ${l}`),
+        sourceLine(answer.source, spanText(answer.points[0]?.period, answer.points.at(-1)?.period)),
+        ...notes(answer.notes, answer.alternatives),
+      ].join('\n');
+    case 'scatter':
+      return [
+        ...scatterLines(answer),
+        sourceLine(answer.ySource, answer.yPeriod.label),
+        ...(answer.xSource.dataset !== answer.ySource.dataset
+          ? [sourceLine(answer.xSource, answer.xPeriod.label)]
+          : []),
+        ...notes(answer.notes, answer.alternatives),
+      ].join('\n');
+    case 'benchmark':
+      return [
+        ...benchmarkLines(answer),
+        sourceLine(answer.source, answer.period.label),
+        ...notes(answer.notes, answer.alternatives),
+      ].join('\n');
     case 'compare':
       return renderCompare(answer);
     case 'trend':

@@ -10,7 +10,18 @@ import type { Answer } from './types';
 // ("Show chart", "Download CSV", "Share in channel").
 
 const schema = z.object({
-  k: z.enum(['stats', 'profile', 'compare', 'trend', 'rank', 'gap']),
+  k: z.enum([
+    'stats',
+    'profile',
+    'compare',
+    'trend',
+    'rank',
+    'gap',
+    'change',
+    'catching-up',
+    'scatter',
+    'benchmark',
+  ]),
   a: z
     .array(z.string().regex(/^[A-Z]\w{1,9}$/))
     .max(20)
@@ -28,13 +39,19 @@ const schema = z.object({
     .default(null),
   n: z.number().int().min(1).max(500).nullable().default(null),
   d: z.enum(['top', 'bottom']).nullable().default(null),
+  /** The second indicator of a scatter. */
+  j: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/)
+    .nullable()
+    .default(null),
 });
 
 export type AnswerSpec = z.infer<typeof schema>;
 
 /** The spec of a figure-bearing answer, or null for help and clarifications. */
 export function specOf(answer: Answer): AnswerSpec | null {
-  const base = { a: [] as string[], i: null, y: null, s: null, g: null, n: null, d: null };
+  const base = { a: [] as string[], i: null, y: null, s: null, g: null, n: null, d: null, j: null };
   switch (answer.kind) {
     case 'stats':
       return {
@@ -70,12 +87,54 @@ export function specOf(answer: Answer): AnswerSpec | null {
         i: answer.indicator.id,
         y: answer.period?.year ?? null,
         g: { id: answer.group.id, label: answer.group.label, c: codes },
-        n: answer.rows.length < answer.total ? answer.rows.length : null,
+        n:
+          answer.rows.length - answer.appended.length < answer.total
+            ? answer.rows.length - answer.appended.length
+            : null,
         d: answer.direction,
+        a: answer.appended,
       };
     }
     case 'gap':
       return { ...base, k: 'gap', i: answer.indicator.id, y: answer.period.year };
+    case 'change':
+      return {
+        ...base,
+        k: 'change',
+        i: answer.indicator.id,
+        s: answer.since,
+        g: {
+          id: answer.group.id,
+          label: answer.group.label,
+          c: answer.group.id === 'listed' ? answer.rows.map((r) => r.area) : undefined,
+        },
+        d: answer.direction,
+        a: answer.highlight ? [answer.highlight] : [],
+      };
+    case 'catching-up':
+      return {
+        ...base,
+        k: 'catching-up',
+        i: answer.indicator.id,
+        a: answer.area === 'north' ? [] : [answer.area],
+      };
+    case 'scatter':
+      return {
+        ...base,
+        k: 'scatter',
+        i: answer.x.id,
+        j: answer.y.id,
+        g: { id: answer.group.id, label: answer.group.label },
+        a: answer.highlight ? [answer.highlight] : [],
+      };
+    case 'benchmark':
+      return {
+        ...base,
+        k: 'benchmark',
+        i: answer.indicator.id,
+        g: { id: answer.group.id, label: answer.group.label },
+        a: [answer.against.area],
+      };
     default:
       return null;
   }
@@ -106,40 +165,66 @@ export function replay(
 ): Answer | null {
   const known = spec.a.filter((c) => core.geography.has(c));
   if (spec.i !== null && !core.hasIndicator(spec.i)) return null;
-  const needs = { stats: 1, profile: 1, compare: 2, trend: 1, rank: 0, gap: 0 }[spec.k];
-  if (known.length < needs || (spec.k !== 'stats' && spec.k !== 'profile' && !spec.i)) return null;
+  if (spec.j !== null && !core.hasIndicator(spec.j)) return null;
+  const needs: Record<AnswerSpec['k'], number> = {
+    stats: 1,
+    profile: 1,
+    compare: 2,
+    trend: 1,
+    rank: 0,
+    gap: 0,
+    change: 0,
+    'catching-up': 0,
+    scatter: 0,
+    benchmark: 1,
+  };
+  if (known.length < needs[spec.k] || (spec.k !== 'stats' && spec.k !== 'profile' && !spec.i)) return null;
   let group: ResolvedRequest['group'] = null;
-  if (spec.k === 'rank') {
-    const codes = spec.g ? (spec.g.c ?? groupCodes(spec.g.id)) : null;
-    if (!spec.g || !codes) return null;
+  if (spec.g) {
+    const codes = spec.g.c ?? groupCodes(spec.g.id);
+    if (!codes) return null;
     group = { id: spec.g.id, label: spec.g.label, codes };
   }
+  if ((spec.k === 'rank' || spec.k === 'change' || spec.k === 'benchmark') && !group) return null;
+  // The analyses are asked as the commands that give them, with the cue words said.
+  const command = { change: 'rank', benchmark: 'rank', 'catching-up': 'gap' }[spec.k as string] ?? spec.k;
+  const base = emptyRequest();
+  const areaOf = (code: string) => ({
+    code,
+    name: core.geography.name(code),
+    type: core.geography.area(code)?.level ?? 'other',
+    matched: code,
+    score: 0,
+    alternatives: [],
+  });
+  const indicatorOf = (id: string) => ({
+    id,
+    label: core.indicator(id).label,
+    matched: id,
+    alternatives: [],
+  });
+  const areas =
+    spec.k === 'stats' || spec.k === 'profile' ? known.slice(0, 1) : spec.k === 'gap' ? [] : known;
   const request: ResolvedRequest = {
-    ...emptyRequest(),
-    command: spec.k,
-    areas: (spec.k === 'stats' || spec.k === 'profile'
-      ? known.slice(0, 1)
-      : spec.k === 'rank' || spec.k === 'gap'
-        ? []
-        : known
-    ).map((code) => ({
-      code,
-      name: core.geography.name(code),
-      type: core.geography.area(code)?.level ?? 'other',
-      matched: code,
-      score: 0,
-      alternatives: [],
-    })),
-    indicator: spec.i
-      ? { id: spec.i, label: core.indicator(spec.i).label, matched: spec.i, alternatives: [] }
-      : null,
+    ...base,
+    command,
+    cues: {
+      ...base.cues,
+      change: spec.k === 'change',
+      benchmark: spec.k === 'benchmark',
+      catching: spec.k === 'catching-up',
+      correlation: false,
+    },
+    areas: areas.map(areaOf),
+    indicator: spec.i ? indicatorOf(spec.i) : null,
+    indicators: [spec.i, spec.j].filter((id): id is string => id !== null).map(indicatorOf),
     year: spec.y,
     since: spec.s,
-    rank: spec.k === 'rank' ? { direction: spec.d ?? 'top', n: spec.n } : null,
-    group,
-    unavailable: null,
-    private: false,
-    unresolved: [],
+    rank: spec.k === 'rank' || spec.k === 'change' ? { direction: spec.d ?? 'top', n: spec.n } : null,
+    group:
+      spec.k === 'catching-up' && known.length === 0
+        ? { id: 'the-north', label: 'the North', codes: [] }
+        : group,
   };
   return answerRequest(request, core);
 }

@@ -1,4 +1,11 @@
 import type { Figure, GapResult, Point, Position, RankRow, TrendRow } from '../data/stats';
+import type {
+  CatchingUpResult,
+  ChangeResult,
+  ChangeRow,
+  ScatterPoint,
+  ScatterResult,
+} from '../data/analyses';
 import type { Verdict, VerdictMethod } from '../data/significance';
 import type { PeriodInfo, Polarity } from '../data/types';
 
@@ -128,6 +135,8 @@ export interface RankAnswer extends AnswerCommon {
   total: number;
   /** The N typed ("top 10"), when one was. */
   requestedN: number | null;
+  /** Places asked about that are outside the top N, shown after it with their own positions. */
+  appended: string[];
   /** Estimates with confidence intervals: neighbouring positions may not differ significantly. */
   approximate: boolean;
   missing: Figure[];
@@ -182,9 +191,69 @@ export interface ProfileAnswer extends AnswerCommon {
   themes: { theme: string; items: ProfileItem[] }[];
 }
 
+/** Places ranked by how they changed over one span (issue 13). */
+export interface ChangeAnswer extends AnswerCommon {
+  kind: 'change';
+  indicator: IndicatorRef;
+  source: SourceRef;
+  group: { id: string; label: string };
+  since: number;
+  startPeriod: PeriodInfo;
+  endPeriod: PeriodInfo;
+  measure: 'percent' | 'points' | 'units';
+  direction: 'top' | 'bottom';
+  /** position: in the order shown (largest rise, or with "bottom" largest fall, first). */
+  rows: (ChangeRow & { northern: boolean; position: number })[];
+  total: number;
+  lacking: ChangeResult['lacking'];
+  /** The place asked about, shown even outside the top N. */
+  highlight: string | null;
+}
+
+/** A place (or the North) as a percentage of the South East over time. */
+export interface CatchingUpAnswer extends AnswerCommon, Omit<CatchingUpResult, 'indicator'> {
+  kind: 'catching-up';
+  indicator: IndicatorRef;
+  source: SourceRef;
+}
+
+/** Two indicators across a group, with their correlation. */
+export interface ScatterAnswer extends AnswerCommon, Omit<ScatterResult, 'x' | 'y'> {
+  kind: 'scatter';
+  x: IndicatorRef;
+  y: IndicatorRef;
+  xSource: SourceRef;
+  ySource: SourceRef;
+  group: { id: string; label: string };
+  highlight: string | null;
+  /** Furthest above and below the fitted line. */
+  above: ScatterPoint[];
+  below: ScatterPoint[];
+}
+
+/** How many of a group are above, similar to or below a benchmark. */
+export interface BenchmarkAnswer extends AnswerCommon {
+  kind: 'benchmark';
+  indicator: IndicatorRef;
+  source: SourceRef;
+  group: { id: string; label: string };
+  period: PeriodInfo;
+  against: Figure;
+  above: Figure[];
+  similar: Figure[];
+  /** Equal to the benchmark (no confidence intervals to judge by). */
+  same: Figure[];
+  below: Figure[];
+  missing: Figure[];
+}
+
 export type Answer =
   | StatsAnswer
   | ProfileAnswer
+  | ChangeAnswer
+  | CatchingUpAnswer
+  | ScatterAnswer
+  | BenchmarkAnswer
   | CompareAnswer
   | TrendAnswer
   | RankAnswer

@@ -448,6 +448,11 @@ export class StatsCore {
     return Array.from({ length: n }, (_, k) => first + k);
   }
 
+  /** The North as one figure at period index i, where it can be derived honestly (see northRule). */
+  northValue(indicatorId: string, i: number): { value: number; method: string } | null {
+    return this.northAt(this.indicator(indicatorId), i);
+  }
+
   private northAt(ind: IndicatorMeta, i: number): { value: number; method: string } | null {
     const method = this.northMethod(ind);
     if (!method) return null;

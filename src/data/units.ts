@@ -45,7 +45,8 @@ function computeUnitInfo(ind: IndicatorMeta): UnitInfo {
     else priceBasis = 'current prices';
   }
   let unitLabel: string;
-  if (millions) unitLabel = `£ million${pricesMatch ? `, ${pricesMatch[1]} prices` : ''}`;
+  if (ind.derived) unitLabel = unit;
+  else if (millions) unitLabel = `£ million${pricesMatch ? `, ${pricesMatch[1]} prices` : ''}`;
   else if (prefix === '£') unitLabel = '£';
   else if (ind.suffix === '%') unitLabel = '%';
   else unitLabel = unit;

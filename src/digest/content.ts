@@ -247,7 +247,17 @@ export function digestModel(
 
 /** "The gap this week" is the /gap answer, asked through the same path as every other surface. */
 function gapAnswer(core: StatsCore, indicatorId: string): GapAnswer | null {
-  const spec = { k: 'gap' as const, a: [], i: indicatorId, y: null, s: null, g: null, n: null, d: null };
+  const spec = {
+    k: 'gap' as const,
+    a: [],
+    i: indicatorId,
+    y: null,
+    s: null,
+    g: null,
+    n: null,
+    d: null,
+    j: null,
+  };
   const answer = replay(spec, core, () => null);
   return answer?.kind === 'gap' ? answer : null;
 }

@@ -135,9 +135,21 @@ interface IndicatorHit {
 export function emptyRequest(): ResolvedRequest {
   return {
     command: null,
-    cues: { help: false, trend: false, compare: false, gap: false, rank: false, profile: false },
+    cues: {
+      help: false,
+      trend: false,
+      compare: false,
+      gap: false,
+      rank: false,
+      profile: false,
+      change: false,
+      catching: false,
+      benchmark: false,
+      correlation: false,
+    },
     areas: [],
     indicator: null,
+    indicators: [],
     year: null,
     since: null,
     rank: null,
@@ -180,6 +192,63 @@ const TREND_PAIRS = new Set([
 ]);
 /** Phrases that ask whether a gap is closing: the /gap question. */
 const GAP_PHRASES = ['caught up', 'catching up', 'catch up', 'closing the gap', 'north south'];
+/** Words that rank places by how they changed, not where they are. */
+const CHANGE_PHRASES = [
+  'improved',
+  'improvement',
+  'improvements',
+  'fastest growing',
+  'fastest growth',
+  'biggest falls',
+  'biggest fall',
+  'biggest rise',
+  'biggest rises',
+  'biggest increase',
+  'biggest increases',
+  'biggest drop',
+  'most growth',
+  'grown most',
+  'grown the most',
+  'risen most',
+  'fallen most',
+  'fell most',
+  'rose most',
+  'change',
+  'changes',
+];
+const CATCHING_PHRASES = [
+  'catching up',
+  'caught up',
+  'catch up',
+  'closing the gap',
+  'closing the',
+  'gap closing',
+  'gap narrowing',
+  'narrowing the',
+];
+/** Words that set places against a benchmark ("above the England average", "beat the South East"). */
+const BENCHMARK_WORDS = new Set([
+  'above',
+  'below',
+  'beat',
+  'beats',
+  'outperform',
+  'outperforms',
+  'exceed',
+  'exceeds',
+]);
+const CORRELATION_PHRASES = [
+  'go with',
+  'goes with',
+  'correlation',
+  'correlate',
+  'correlated',
+  'relationship between',
+  'linked to',
+  'related to',
+  'against each other',
+  'scatter',
+];
 /** Words that ask for everything about a place: the area profile. */
 const PROFILE_WORDS = new Set(['profile', 'overview', 'summary', 'snapshot', 'economically']);
 const PROFILE_PAIRS = new Set([
@@ -580,6 +649,16 @@ function readKeyword(scan: Scan, i: number): void {
   else if (COMPARE_WORDS.has(t)) req.cues.compare = true;
   else if (RANK_WORDS.has(t)) req.cues.rank = true;
   else if (PROFILE_WORDS.has(t) || PROFILE_PAIRS.has(pair)) req.cues.profile = true;
+  const triple = `${pair} ${toks[i + 2] ?? ''}`;
+  if (CHANGE_PHRASES.some((p) => pair === p || triple.startsWith(`${p} `) || t === p)) {
+    req.cues.change = true;
+    // "biggest falls": the ranking runs from the largest fall.
+    if (/\b(falls?|fell|drops?|fallen|declines?)\b/.test(pair)) req.rank ??= { direction: 'bottom', n: null };
+  }
+  if (CATCHING_PHRASES.some((p) => pair === p || triple.startsWith(`${p} `))) req.cues.catching = true;
+  if (BENCHMARK_WORDS.has(t)) req.cues.benchmark = true;
+  if (CORRELATION_PHRASES.some((p) => pair === p || t === p || triple.startsWith(`${p} `)))
+    req.cues.correlation = true;
   else if (commands.includes(t) && i === 0 && req.command === null && toks.length > 0) req.command = t;
 }
 
@@ -725,6 +804,9 @@ function chooseIndicator(scan: Scan): void {
     .filter((h) => h.weak)
     .sort((a, b) => Number(a.indicator.id === 'population') - Number(b.indicator.id === 'population'));
   const chosen = strong[0] ?? weak[0];
+  // Every indicator named, in the order typed (a scatter of two; distinct ids).
+  const typed = scan.hits.filter((h) => !h.weak).map((h) => chooseForNation(h.indicator, req.areas, core));
+  req.indicators = typed.filter((ind, k) => typed.findIndex((o) => o.id === ind.id) === k);
   // Data Northstat does not hold, asked for by name, is never swapped for the nearest it has.
   if (req.unavailable && (!chosen || chosen.weak || req.unavailable.nearest === chosen.indicator.id)) {
     req.indicator = null;

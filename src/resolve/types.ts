@@ -16,6 +16,14 @@ export interface Cues {
   rank: boolean;
   /** "profile of", "overview", "key stats for", "tell me about". */
   profile: boolean;
+  /** "improved most", "fastest growing", "biggest falls", "change since": ranking by change. */
+  change: boolean;
+  /** "catching up", "closing the gap": a place against the South East over time. */
+  catching: boolean;
+  /** "above the England average", "beat the South East", "how many ... above": counts against a benchmark. */
+  benchmark: boolean;
+  /** "go with", "correlation", "relationship between", "against each other": two indicators together. */
+  correlation: boolean;
 }
 
 export interface ResolvedArea {
@@ -59,6 +67,8 @@ export interface ResolvedRequest {
   cues: Cues;
   areas: ResolvedArea[];
   indicator: ResolvedIndicator | null;
+  /** Every indicator named, in the order typed (a scatter needs two). */
+  indicators: ResolvedIndicator[];
   /** "in 2019", "2019", "2022/23" -> 2022. */
   year: number | null;
   /** "since 2015". */

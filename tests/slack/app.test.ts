@@ -317,6 +317,7 @@ describe('buttons', () => {
     y: null,
     s: null,
     g: null,
+    j: null,
     n: null,
     d: null,
   });

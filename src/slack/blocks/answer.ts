@@ -20,6 +20,7 @@ import {
   yearNotHeldText,
 } from '../../answers/render-text';
 import { chartInputFor } from '../../answers/chart-input';
+import { benchmarkBlocks, catchingUpBlocks, changeBlocks, scatterBlocks } from './analyses';
 import { encodeSpec, specOf } from '../../answers/replay';
 import { ordinal } from '../../format/number';
 import type {
@@ -204,10 +205,8 @@ function trendBlocks(answer: Extract<Answer, { kind: 'trend' }>): SlackBlock[] {
 function rankBlocks(answer: Extract<Answer, { kind: 'rank' }>): SlackBlock[] {
   const ind = answer.indicator;
   const period = answer.period?.label ?? 'no period';
-  const shown =
-    answer.rows.length < answer.total
-      ? `${answer.direction} ${answer.rows.length} of ${answer.total}`
-      : `all ${answer.total}`;
+  const top = answer.rows.length - answer.appended.length;
+  const shown = top < answer.total ? `${answer.direction} ${top} of ${answer.total}` : `all ${answer.total}`;
   const rowLines = answer.rows.map(
     (r) =>
       `${ordinal(r.position)}. ${r.northern ? '*' : ''}${e(r.areaName)}${r.northern ? '*' : ''}: ${e(figureText(r, ind))}`,
@@ -300,8 +299,9 @@ function notHeldBlocks(u: NonNullable<ClarifyAnswer['unavailable']>, example: st
           g: null,
           n: null,
           d: null,
+          j: null,
         }
-      : { k: 'gap' as const, a: [], i: u.nearest.id, y: null, s: null, g: null, n: null, d: null };
+      : { k: 'gap' as const, a: [], i: u.nearest.id, y: null, s: null, g: null, n: null, d: null, j: null };
     const label = `Show ${u.nearest.label.toLowerCase()}${u.place ? ` for ${u.place.name}` : ''}`;
     blocks.push(actions([button(label, ACTIONS.askInstead, encodeSpec(spec))]));
   }
@@ -328,6 +328,18 @@ export function answerMessage(answer: Answer, opts: BlockOptions): SlackMessage 
       break;
     case 'profile':
       blocks = profileBlocks(answer);
+      break;
+    case 'change':
+      blocks = changeBlocks(answer);
+      break;
+    case 'catching-up':
+      blocks = catchingUpBlocks(answer);
+      break;
+    case 'scatter':
+      blocks = scatterBlocks(answer);
+      break;
+    case 'benchmark':
+      blocks = benchmarkBlocks(answer);
       break;
     case 'compare':
       blocks = compareBlocks(answer);

@@ -287,8 +287,8 @@ export function loadIndicator(dataset: string, indicator: string): IndicatorData
 
 let populationCache: Map<string, Map<number, number>> | null = null;
 
-/** Mid-year population estimate, or null when the file has none for that code and year. */
-export function population(code: string, year: number): number | null {
+/** population/population-count.csv as code -> year -> persons (read once). */
+function populationTable(): Map<string, Map<number, number>> {
   if (!populationCache) {
     const file = path.join(onsDir(), 'population', 'population-count.csv');
     const records = parse(fs.readFileSync(file, 'utf8'), {
@@ -313,10 +313,28 @@ export function population(code: string, year: number): number | null {
       m.set(Number(r[iY]), v);
     }
   }
-  const direct = populationCache.get(code)?.get(year);
+  return populationCache;
+}
+
+/** Every area code of the population file (as written there: Barnsley/Sheffield under their old codes). */
+export function populationCodes(): string[] {
+  return [...populationTable().keys()];
+}
+
+/** The latest year the population file holds for any area. */
+export function lastPopulationYear(): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const m of populationTable().values()) for (const y of m.keys()) if (y > last) last = y;
+  return last;
+}
+
+/** Mid-year population estimate, or null when the file has none for that code and year. */
+export function population(code: string, year: number): number | null {
+  const table = populationTable();
+  const direct = table.get(code)?.get(year);
   if (direct !== undefined) return direct;
   // Our reading: a same-footprint successor (Barnsley/Sheffield 2025 codes) has its predecessor's population.
   const pred = SAME_FOOTPRINT_PREDECESSOR[code];
-  if (pred) return populationCache.get(pred)?.get(year) ?? null;
+  if (pred) return table.get(pred)?.get(year) ?? null;
   return null;
 }
