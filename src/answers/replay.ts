@@ -141,7 +141,9 @@ export function specOf(answer: Answer): AnswerSpec | null {
 }
 
 export function encodeSpec(spec: AnswerSpec): string {
-  return JSON.stringify(spec);
+  // Button values are capped at 2,000 characters: the second indicator is written only when there is one.
+  const { j, ...rest } = spec;
+  return JSON.stringify(j === null ? rest : spec);
 }
 
 /** Parses a button value; null for anything malformed (values come back from Slack, so never trust them). */
