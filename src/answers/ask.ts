@@ -2,7 +2,7 @@ import type { StatsCore } from '../data/stats';
 import { resolve } from '../resolve';
 import type { ResolvedRequest } from '../resolve/types';
 import { COMMAND_NAMES, chartWithAnswer, commandSpec } from './commands';
-import { NORTHERN_REGIONS } from '../data/geography';
+import { ENGLAND, NORTHERN_REGIONS, SOUTH_EAST } from '../data/geography';
 import { alternativesOf, DEFAULT_INDICATOR, exampleFor, MAX_AREAS, notHeld, yearNotHeld } from './engine';
 import { lexicon, THEMES } from '../resolve/lexicon';
 import { helpFor } from './help';
@@ -147,7 +147,12 @@ export function decideCommand(req: ResolvedRequest): string {
   if (c.help && !hasContent) return 'help';
   // The analyst questions: catching up, two indicators together, change and benchmarks across a group.
   if (c.catching) return 'gap';
-  if (c.correlation && req.indicators.length >= 2 && commandSpec('scatter')) return 'scatter';
+  // Two indicators over places ("plot pay against skills for core cities"): one against the other.
+  const others = req.areas.filter((a) => a.code !== ENGLAND && a.code !== SOUTH_EAST);
+  if (req.indicators.length >= 2 && commandSpec('scatter') && (c.correlation || req.group !== null || others.length !== 1))
+    return 'scatter';
+  // "sheffield vs south east productivity gap": one place against the South East over time.
+  if (c.gap && others.length === 1 && req.areas.some((a) => a.code === SOUTH_EAST)) return 'gap';
   const grouped =
     req.group !== null && !(req.group.id === 'the-north' && !c.rank && req.rank === null && !c.change);
   if (

@@ -340,9 +340,9 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
   scanWords(scan);
   resolveLeftovers(scan);
   applyQualifiers(scan);
+  chooseIndicator(scan);
   containersAsGroups(scan);
   similarToPlaceAskedAbout(scan);
-  chooseIndicator(scan);
   dedupeAreas(req);
   noteHowPlacesWereRead(scan);
   return req;
@@ -776,7 +776,14 @@ function containersAsGroups(scan: Scan): void {
     const among = span.prev === 'among' || span.prev === 'amongst' || span.prev === 'across';
     const before = MEMBER_WORDS.has(next ?? '');
     const within = ranking && (span.prev === 'in' || span.prev === 'within');
-    if (!among && !before && !within) continue;
+    // "/rank pay change since 2019 greater manchester", "/scatter pay vs skills north west": in a
+    // question over a group, a lone combined authority, county or region is that group's councils.
+    const overGroup =
+      (ranking || req.cues.change || req.cues.benchmark || req.indicators.length >= 2 || req.command === 'scatter') &&
+      req.areas.filter((x) => !['E92000001', 'E12000008', 'K02000001'].includes(x.code)).length === 1 &&
+      a.type !== 'nation' &&
+      a.type !== 'uk';
+    if (!among && !before && !within && !overGroup) continue;
     if (req.group && !generic) continue;
     const group = membersGroup(a.code, core);
     if (!group) continue;

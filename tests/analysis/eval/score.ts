@@ -49,16 +49,16 @@ function groupKey(req: ResolvedRequest): string | null {
 }
 
 /** The analysis an answer is, in the set's words. */
-function analysisOf(a: Answer): string {
-  const derived = (id: string | undefined) => id?.endsWith('-per-head') ?? false;
+function analysisOf(a: Answer, core: StatsCore): string {
+  const derived = (id: string | undefined) => (id ? core.indicator(id).derived !== undefined : false);
   if ((a.kind === 'stats' && a.items.some((i) => derived(i.indicator.id))) ||
       ((a.kind === 'compare' || a.kind === 'rank' || a.kind === 'trend') && derived(a.indicator.id)))
     return 'per-head';
   return a.kind;
 }
 
-function indicatorsOf(a: Answer, req: ResolvedRequest): string[] {
-  const base = (id: string) => id.replace(/-per-head$/, '');
+function indicatorsOf(a: Answer, req: ResolvedRequest, core: StatsCore): string[] {
+  const base = (id: string) => core.indicator(id).derived?.from ?? id;
   switch (a.kind) {
     case 'stats':
       return a.items.length === 1 ? [base(a.items[0].indicator.id)] : [];
@@ -83,7 +83,7 @@ export function scoreQuestion(q: AnalystQuestion, core: StatsCore): QuestionResu
   const asked = askFull(q.text, core, { question: mention });
   const req = resolve(q.text, core, { commands: COMMAND_NAMES });
   const problems: string[] = [];
-  const kind = analysisOf(asked.answer);
+  const kind = analysisOf(asked.answer, core);
   if (kind !== e.analysis) problems.push(`analysis ${kind} != ${e.analysis}`);
   // Places the question is about: the benchmark and, for the North, its regions are not places.
   const places = req.areas
@@ -92,7 +92,7 @@ export function scoreQuestion(q: AnalystQuestion, core: StatsCore): QuestionResu
   if (places.join(',') !== e.places.join(',')) problems.push(`places ${JSON.stringify(places)} != ${JSON.stringify(e.places)}`);
   const group = groupKey(req);
   if (e.group !== null && group !== e.group) problems.push(`group ${group} != ${e.group}`);
-  const inds = indicatorsOf(asked.answer, req);
+  const inds = indicatorsOf(asked.answer, req, core);
   if (inds.join(',') !== e.indicators.join(',')) problems.push(`indicators ${JSON.stringify(inds)} != ${JSON.stringify(e.indicators)}`);
   if ((req.since ?? null) !== e.since) problems.push(`since ${req.since} != ${e.since}`);
   if (e.benchmark && e.analysis === 'benchmark') {
