@@ -161,7 +161,8 @@ export function decideCommand(req: ResolvedRequest): string {
     req.areas.length <= 1
   )
     return 'rank';
-  if (c.benchmark && grouped) return 'rank';
+  const benchmarked = req.areas.some((a) => a.code === ENGLAND || a.code === SOUTH_EAST);
+  if (c.benchmark && (grouped || (benchmarked && others.length >= 2))) return 'rank';
   // "Give me a profile of Wakefield": everything about one place (no indicator named).
   if (c.profile && req.areas.length === 1 && req.indicator === null && commandSpec('profile'))
     return 'profile';

@@ -192,6 +192,10 @@ const TREND_PAIRS = new Set([
 ]);
 /** Phrases that ask whether a gap is closing: the /gap question. */
 const GAP_PHRASES = ['caught up', 'catching up', 'catch up', 'closing the gap', 'north south'];
+/** Superlatives that, with "since <year>", rank places by change. */
+const SUPERLATIVES = new Set(['most', 'fastest', 'biggest', 'largest', 'least', 'best', 'worst', 'slowest', 'smallest', 'improvers', 'movers', 'risers', 'fallers']);
+/** Words that say a gap is moving. */
+const GAP_MOVES = new Set(['narrowing', 'widening', 'closing', 'shrinking', 'growing', 'narrowed', 'widened', 'closed', 'shrunk']);
 /** Words that rank places by how they changed, not where they are. */
 const CHANGE_PHRASES = [
   'improved',
@@ -341,6 +345,11 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
   resolveLeftovers(scan);
   applyQualifiers(scan);
   chooseIndicator(scan);
+  // "which councils grew fastest since 2010": a superlative over a span is a ranking by change.
+  if (req.since !== null && scan.toks.some((w) => SUPERLATIVES.has(w))) req.cues.change = true;
+  // "how has the gap ... changed since 2004", "is the gap ... narrowing": the gap over time.
+  if (req.cues.gap && (req.cues.trend || req.since !== null || scan.toks.some((w) => GAP_MOVES.has(w))))
+    req.cues.catching = true;
   containersAsGroups(scan);
   similarToPlaceAskedAbout(scan);
   dedupeAreas(req);
@@ -549,8 +558,10 @@ function readLongestMatch(scan: Scan, i: number): number {
   }
   // "the north-south gap" names the divide, not the North.
   if (g && g.group.id === 'the-north' && toks[i + g.length] === 'south') return 0;
-  // A bare "north" set against somewhere ("north vs london") is the North.
-  if (!g && toks[i] === 'north' && ['vs', 'v', 'versus', 'against', 'compared'].includes(toks[i + 1] ?? '')) {
+  // A bare "north" set against somewhere ("north vs london"), or in a /gap ("/gap pay north"), is the North.
+  const against = ['vs', 'v', 'versus', 'against', 'compared'].includes(toks[i + 1] ?? '');
+  const bareNorth = toks[i] === 'north' && !placeAt(toks, i, places) && toks[i + 1] !== 'south';
+  if (!g && bareNorth && (against || req.command === 'gap' || req.cues.gap)) {
     req.group ??= groups.get('the north') ?? null;
     return 1;
   }
@@ -558,7 +569,9 @@ function readLongestMatch(scan: Scan, i: number): number {
   const inside = gl > 1 ? placeAt(toks, i + 1, places) : null;
   const groupCut = inside !== null && 1 + inside.length > gl;
   if (gl > 0 && gl >= pl && gl >= il && !groupCut) {
-    req.group ??= g!.group;
+    // "councils ... in the north": the North narrows a general group of councils.
+    if (req.group && GENERIC_LA_GROUPS.has(req.group.id) && g!.group.id === 'the-north') req.group = g!.group;
+    else req.group ??= g!.group;
     return gl;
   }
   if (groupCut && pl === 0 && il === 0) return 1; // skip "the"; the place is read at the next word
@@ -624,7 +637,7 @@ function readTopWord(scan: Scan, i: number): number {
 /** A breakdown asked for ("female", "free school meals", "in care"): remembered, never a place. */
 function readBreakdown(scan: Scan, i: number): number {
   const { req, toks } = scan;
-  for (const n of [3, 2, 1]) {
+  for (const n of [4, 3, 2, 1]) {
     const breakdown = BREAKDOWN_WORDS.get(toks.slice(i, i + n).join(' '));
     if (breakdown && i + n <= toks.length) {
       req.breakdown ??= breakdown;
@@ -812,7 +825,8 @@ function chooseIndicator(scan: Scan): void {
     .sort((a, b) => Number(a.indicator.id === 'population') - Number(b.indicator.id === 'population'));
   const chosen = strong[0] ?? weak[0];
   // Every indicator named, in the order typed (a scatter of two; distinct ids).
-  const typed = scan.hits.filter((h) => !h.weak).map((h) => chooseForNation(h.indicator, req.areas, core));
+  const named = scan.hits.filter((h) => !h.weak || (h.indicator.id !== 'population' && h.indicator.id !== chosen?.indicator.id) || h === chosen);
+  const typed = named.map((h) => chooseForNation(h.indicator, req.areas, core));
   req.indicators = typed.filter((ind, k) => typed.findIndex((o) => o.id === ind.id) === k);
   // Data Northstat does not hold, asked for by name, is never swapped for the nearest it has.
   if (req.unavailable && (!chosen || chosen.weak || req.unavailable.nearest === chosen.indicator.id)) {
