@@ -149,7 +149,11 @@ export function decideCommand(req: ResolvedRequest): string {
   if (c.catching) return 'gap';
   // Two indicators over places ("plot pay against skills for core cities"): one against the other.
   const others = req.areas.filter((a) => a.code !== ENGLAND && a.code !== SOUTH_EAST);
-  if (req.indicators.length >= 2 && commandSpec('scatter') && (c.correlation || req.group !== null || others.length !== 1))
+  if (
+    req.indicators.length >= 2 &&
+    commandSpec('scatter') &&
+    (c.correlation || req.group !== null || others.length !== 1)
+  )
     return 'scatter';
   // "sheffield vs south east productivity gap": one place against the South East over time.
   if (c.gap && others.length === 1 && req.areas.some((a) => a.code === SOUTH_EAST)) return 'gap';
@@ -194,7 +198,7 @@ export function decideCommand(req: ResolvedRequest): string {
  */
 function northAsRegions(req: ResolvedRequest, core: StatsCore, name: string): ResolvedRequest {
   if (req.group?.id !== 'the-north' || name === 'rank' || name === 'scatter') return req;
-  if (name === 'gap') return { ...req, group: null };
+  if (name === 'gap') return req;
   const regions = NORTHERN_REGIONS.map((code) => ({
     code,
     name: core.geography.name(code),

@@ -193,9 +193,33 @@ const TREND_PAIRS = new Set([
 /** Phrases that ask whether a gap is closing: the /gap question. */
 const GAP_PHRASES = ['caught up', 'catching up', 'catch up', 'closing the gap', 'north south'];
 /** Superlatives that, with "since <year>", rank places by change. */
-const SUPERLATIVES = new Set(['most', 'fastest', 'biggest', 'largest', 'least', 'best', 'worst', 'slowest', 'smallest', 'improvers', 'movers', 'risers', 'fallers']);
+const SUPERLATIVES = new Set([
+  'most',
+  'fastest',
+  'biggest',
+  'largest',
+  'least',
+  'best',
+  'worst',
+  'slowest',
+  'smallest',
+  'improvers',
+  'movers',
+  'risers',
+  'fallers',
+]);
 /** Words that say a gap is moving. */
-const GAP_MOVES = new Set(['narrowing', 'widening', 'closing', 'shrinking', 'growing', 'narrowed', 'widened', 'closed', 'shrunk']);
+const GAP_MOVES = new Set([
+  'narrowing',
+  'widening',
+  'closing',
+  'shrinking',
+  'growing',
+  'narrowed',
+  'widened',
+  'closed',
+  'shrunk',
+]);
 /** Words that rank places by how they changed, not where they are. */
 const CHANGE_PHRASES = [
   'improved',
@@ -226,9 +250,14 @@ const CATCHING_PHRASES = [
   'catch up',
   'closing the gap',
   'closing the',
+  'closed the',
   'gap closing',
   'gap narrowing',
   'narrowing the',
+  'getting smaller',
+  'got smaller',
+  'gap shrunk',
+  'gap shrinking',
 ];
 /** Words that set places against a benchmark ("above the England average", "beat the South East"). */
 const BENCHMARK_WORDS = new Set([
@@ -240,6 +269,7 @@ const BENCHMARK_WORDS = new Set([
   'outperforms',
   'exceed',
   'exceeds',
+  'than',
 ]);
 const CORRELATION_PHRASES = [
   'go with',
@@ -252,6 +282,15 @@ const CORRELATION_PHRASES = [
   'related to',
   'against each other',
   'scatter',
+  'link between',
+  'plot',
+  'chart',
+  'mean higher',
+  'mean lower',
+  'have higher',
+  'have lower',
+  'have more',
+  'have less',
 ];
 /** Words that ask for everything about a place: the area profile. */
 const PROFILE_WORDS = new Set(['profile', 'overview', 'summary', 'snapshot', 'economically']);
@@ -792,7 +831,11 @@ function containersAsGroups(scan: Scan): void {
     // "/rank pay change since 2019 greater manchester", "/scatter pay vs skills north west": in a
     // question over a group, a lone combined authority, county or region is that group's councils.
     const overGroup =
-      (ranking || req.cues.change || req.cues.benchmark || req.indicators.length >= 2 || req.command === 'scatter') &&
+      (ranking ||
+        req.cues.change ||
+        req.cues.benchmark ||
+        req.indicators.length >= 2 ||
+        req.command === 'scatter') &&
       req.areas.filter((x) => !['E92000001', 'E12000008', 'K02000001'].includes(x.code)).length === 1 &&
       a.type !== 'nation' &&
       a.type !== 'uk';
@@ -825,7 +868,10 @@ function chooseIndicator(scan: Scan): void {
     .sort((a, b) => Number(a.indicator.id === 'population') - Number(b.indicator.id === 'population'));
   const chosen = strong[0] ?? weak[0];
   // Every indicator named, in the order typed (a scatter of two; distinct ids).
-  const named = scan.hits.filter((h) => !h.weak || (h.indicator.id !== 'population' && h.indicator.id !== chosen?.indicator.id) || h === chosen);
+  const named = scan.hits.filter(
+    (h) =>
+      !h.weak || (h.indicator.id !== 'population' && h.indicator.id !== chosen?.indicator.id) || h === chosen,
+  );
   const typed = named.map((h) => chooseForNation(h.indicator, req.areas, core));
   req.indicators = typed.filter((ind, k) => typed.findIndex((o) => o.id === ind.id) === k);
   // Data Northstat does not hold, asked for by name, is never swapped for the nearest it has.

@@ -119,7 +119,16 @@ export const GROUPS: GroupDef[] = [
   {
     id: 'english-regions',
     label: 'English regions',
-    phrases: ['english regions', 'regions', 'the regions', 'all regions', 'regions of england', 'region', 'by region', 'which region'],
+    phrases: [
+      'english regions',
+      'regions',
+      'the regions',
+      'all regions',
+      'regions of england',
+      'region',
+      'by region',
+      'which region',
+    ],
     codes: (core) => core.geography.ofLevel('region').map((a) => a.code),
   },
   {
