@@ -14,6 +14,16 @@ export const EXAMPLES: [name: string, question: string][] = [
   ['trend-pay-leeds-manchester', '/trend pay for leeds, manchester since 2015'],
   ['gap-income', '/gap income'],
   ['rank-productivity-northern-cities', '/rank productivity among northern cities'],
+  ['change-pay-northern-cities-since-2015', '/rank pay change since 2015 among northern cities'],
+  ['catching-up-leeds-productivity', 'is leeds catching up with the south east on productivity?'],
+  [
+    'scatter-productivity-skills-local-authorities',
+    '/scatter productivity vs skills among local authorities',
+  ],
+  [
+    'benchmark-employment-northern-cities',
+    'how many northern cities are above the england average for employment?',
+  ],
 ];
 
 export async function writeExampleCharts(outDir: string): Promise<string[]> {
@@ -21,7 +31,7 @@ export async function writeExampleCharts(outDir: string): Promise<string[]> {
   const core = loadCore();
   const written: string[] = [];
   for (const [name, question] of EXAMPLES) {
-    const input = chartInputFor(ask(question, core));
+    const input = chartInputFor(ask(question, core, { question: !question.startsWith('/') }));
     if (!input) throw new Error(`no chart for ${question}`);
     const file = path.join(outDir, `${name}.png`);
     await writeFile(file, await renderPng(input));

@@ -2,7 +2,17 @@ import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '.
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
 import { formatDate } from '../format/number';
 import { spanText } from './phrases';
-import type { Answer, GapAnswer, IndicatorRef, SourceRef, TrendAnswer } from './types';
+import type {
+  Answer,
+  BenchmarkAnswer,
+  CatchingUpAnswer,
+  ChangeAnswer,
+  GapAnswer,
+  IndicatorRef,
+  ScatterAnswer,
+  SourceRef,
+  TrendAnswer,
+} from './types';
 
 // Maps answer models onto the chart layer's Slack-free input. Charts never hold a number the answer
 // text does not also state.
@@ -101,9 +111,99 @@ function gapLines(a: GapAnswer): ChartInput {
   };
 }
 
+/** Changes as sorted bars: % or points, the place asked about marked. */
+function changeBars(a: ChangeAnswer): ChartInput {
+  const pct = a.measure === 'percent';
+  const format: NumberFormat = pct
+    ? { suffix: '%', decimals: 1, unitLabel: '% change' }
+    : {
+        ...numberFormat(a.indicator),
+        unitLabel:
+          a.indicator.suffix === '%' ? 'change, percentage points' : `change, ${a.indicator.unitLabel}`,
+      };
+  return {
+    kind: 'bars',
+    title: `Change in ${a.indicator.label}: ${a.group.label}`,
+    subtitle: `${spanText(a.startPeriod, a.endPeriod)}${pct ? ', % change' : ''}`,
+    format,
+    sourceLine: chartSourceLine(a.source),
+    items: a.rows.slice(0, 20).map((r) => ({
+      label: r.areaName,
+      value: pct ? r.changePct : r.change,
+      role: r.area === a.highlight ? 'focus' : r.northern ? 'north' : 'other',
+    })),
+  };
+}
+
+/** The place as % of the South East (100 = the South East) and of England, over time. */
+function catchingUpLines(a: CatchingUpAnswer): ChartInput {
+  return {
+    kind: 'lines',
+    title: `${a.areaName} as % of the South East · ${a.indicator.label}`,
+    subtitle: `100 = the South East's level; ${spanText(a.points[0]?.period, a.points.at(-1)?.period) ?? ''}`,
+    format: { suffix: '', decimals: 1, unitLabel: '% of the South East (100 = South East)' },
+    sourceLine: chartSourceLine(a.source),
+    periods: a.points.map((p) => p.period.label),
+    series: [
+      {
+        label: `${a.areaName}, % of the South East`,
+        values: a.points.map((p) => p.pctOfSouthEast),
+        role: 'north',
+      },
+      { label: `${a.areaName}, % of England`, values: a.points.map((p) => p.pctOfEngland), role: 'other' },
+      { label: 'South East = 100', values: a.points.map(() => 100), role: 'reference' },
+    ],
+  };
+}
+
+function scatterChart(a: ScatterAnswer): ChartInput {
+  const named = new Set([...a.above, ...a.below].map((p) => p.area));
+  if (a.highlight) named.add(a.highlight);
+  return {
+    kind: 'scatter',
+    title: `${a.y.label} against ${a.x.label}`,
+    subtitle: `${a.group.label}; r = ${a.r === null ? 'n/a' : a.r.toFixed(2)}, n = ${a.n}; ${a.yPeriod.label} and ${a.xPeriod.label}`,
+    format: { ...numberFormat(a.y), unitLabel: `${a.y.label} (${a.y.unitLabel}), ${a.yPeriod.label}` },
+    xFormat: { ...numberFormat(a.x), unitLabel: `${a.x.label} (${a.x.unitLabel}), ${a.xPeriod.label}` },
+    sourceLine: chartSourceLine(a.ySource),
+    line: a.line,
+    points: a.points.map((p) => ({
+      label: p.areaName,
+      x: p.x,
+      y: p.y,
+      role: p.area === a.highlight ? 'focus' : p.northern ? 'north' : p.southEast ? 'southEast' : 'other',
+      labelled: named.has(p.area),
+    })),
+  };
+}
+
+/** The group's values against the benchmark. */
+function benchmarkBars(a: BenchmarkAnswer): ChartInput {
+  const all = [...a.above, ...a.similar, ...a.same, ...a.below];
+  return {
+    kind: 'bars',
+    title: `${a.indicator.label}: ${a.group.label} against ${a.against.areaName}`,
+    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${a.period.label}`,
+    format: numberFormat(a.indicator),
+    sourceLine: chartSourceLine(a.source),
+    items: [
+      ...all.slice(0, 19).map((f) => ({ label: f.areaName, value: f.value, role: 'other' as const })),
+      { label: a.against.areaName, value: a.against.value, role: 'reference' as const },
+    ],
+  };
+}
+
 /** The chart for an answer, or null for answers that have none (help, clarify). */
 export function chartInputFor(answer: Answer): ChartInput | null {
   switch (answer.kind) {
+    case 'change':
+      return changeBars(answer);
+    case 'catching-up':
+      return answer.points.length >= 2 ? catchingUpLines(answer) : null;
+    case 'scatter':
+      return scatterChart(answer);
+    case 'benchmark':
+      return benchmarkBars(answer);
     case 'trend':
       return lines(answer);
     case 'gap':

@@ -1,5 +1,5 @@
 import { ENGLAND, SOUTH_EAST, UK } from '../data/geography';
-import { BOUNDARY_CHANGES } from '../data/levels';
+import { BOUNDARY_CHANGES, LEVEL_NAMES } from '../data/levels';
 import { periodSpan } from '../data/periods';
 import { compareEstimates, type Verdict } from '../data/significance';
 import { type Figure, HEADLINE_INDICATORS, type StatsCore, withheldNote } from '../data/stats';
@@ -7,11 +7,11 @@ import type { IndicatorMeta, PeriodInfo } from '../data/types';
 import { unitInfo } from '../data/units';
 import { roundsToZero } from '../format/number';
 import { lexicon, THEMES } from '../resolve/lexicon';
+import { figureText } from './phrases';
 import { datasetTitle } from './titles';
 import type { ResolvedRequest } from '../resolve/types';
 import type {
   Alternative,
-  Answer,
   AreaRef,
   ClarifyAnswer,
   CompareAnswer,
@@ -251,6 +251,30 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
   };
 }
 
+/**
+ * An indicator ONS publishes only for larger areas (business R&D for regions, exports for combined
+ * authorities) has nothing for a council: say so, and give the nearest area containing it that has a
+ * figure, rather than a bare "no data".
+ */
+function notPublishedNote(core: StatsCore, item: StatsItem): string | null {
+  const { figure, indicator } = item;
+  if (figure.period !== null || figure.value !== null) return null;
+  const ind = core.indicator(indicator.id);
+  const area = core.geography.area(figure.area);
+  if (!area || ind.levels.includes(area.level)) return null;
+  const plural = (name: string) => (name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`);
+  const levels = [...new Set(ind.levels.map((l) => (l === 'uk' ? 'the UK' : plural(LEVEL_NAMES[l]))))].join(
+    ', ',
+  );
+  const said = `${indicator.label} is published for ${levels} only, not for a ${LEVEL_NAMES[area.level]} such as ${area.name}`;
+  for (const parent of area.parents) {
+    const near = core.value(ind.id, parent);
+    if (near.value === null || !near.period) continue;
+    return `${said}. Nearest: ${near.areaName}, which contains it: ${figureText(near, indicator)} (${near.period.label}). This is not a figure for ${area.name}.`;
+  }
+  return `${said}.`;
+}
+
 export function answerStats(
   core: StatsCore,
   areaCode: string,
@@ -266,6 +290,8 @@ export function answerStats(
     if (note) notes.push(note);
     const boundary = boundaryNote(core, areaCode, item.figure);
     if (boundary) notes.push(boundary);
+    const published = notPublishedNote(core, item);
+    if (published) notes.push(published);
   }
   return { kind: 'stats', area: areaRef(areaCode, core), items, notes, alternatives: [] };
 }

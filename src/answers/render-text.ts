@@ -25,7 +25,6 @@ import type {
   ClarifyAnswer,
   CompareAnswer,
   Difference,
-  Figure,
   GapAnswer,
   HelpAnswer,
   ProfileAnswer,

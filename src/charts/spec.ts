@@ -1,6 +1,13 @@
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale, Tick } from 'chart.js';
 import { formatDifference, formatMaybe, formatTick, formatValue } from './format';
-import type { BarsChartInput, ChartInput, LinesChartInput, NumberFormat, PlaceRole } from './types';
+import type {
+  BarsChartInput,
+  ChartInput,
+  LinesChartInput,
+  NumberFormat,
+  PlaceRole,
+  ScatterChartInput,
+} from './types';
 
 /** Family the local renderer registers DejaVu Sans under (see render-local.ts). */
 export const FONT_FAMILY = 'Northstat Sans';
@@ -38,6 +45,7 @@ const FOCUS_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkPink, PA
 const REFERENCE_COLOURS = [PALETTE.orange, PALETTE.darkGrey];
 
 const ROLE_LEGEND: Record<PlaceRole, string> = {
+  focus: 'The place asked about',
   north: 'Northern places',
   reference: 'Reference areas (hatched)',
   other: 'Other places',
@@ -45,7 +53,8 @@ const ROLE_LEGEND: Record<PlaceRole, string> = {
 
 export type BarsConfig = ChartConfiguration<'bar', (number | null)[], string | string[]>;
 export type LinesConfig = ChartConfiguration<'line', (number | null)[], string>;
-export type NorthstatChartConfig = BarsConfig | LinesConfig;
+export type ScatterConfig = ChartConfiguration<'scatter', { x: number; y: number }[], string>;
+export type NorthstatChartConfig = BarsConfig | LinesConfig | ScatterConfig;
 
 export interface SpecOptions {
   /**
@@ -265,6 +274,8 @@ function barStyle(role: PlaceRole, opts: SpecOptions): BarStyle {
       };
     case 'other':
       return { backgroundColor: PALETTE.turquoise, borderColor: PALETTE.turquoise, borderWidth: 0 };
+    case 'focus':
+      return { backgroundColor: PALETTE.darkPink, borderColor: TEXT_COLOUR, borderWidth: 2 };
   }
 }
 
@@ -276,7 +287,7 @@ function barDatasets(
   sorted: BarsChartInput['items'],
   opts: SpecOptions,
 ): ChartDataset<'bar', (number | null)[]>[] {
-  const roles: PlaceRole[] = ['north', 'reference', 'other'];
+  const roles: PlaceRole[] = ['focus', 'north', 'reference', 'other'];
   return roles
     .filter((role) => sorted.some((it) => it.role === role))
     .map((role) => ({
@@ -569,7 +580,112 @@ function buildLines(input: LinesChartInput): LinesConfig {
  * config), with the custom plugins inline so nothing is registered globally.
  */
 export function buildChartConfig(input: ChartInput, opts: SpecOptions = {}): NorthstatChartConfig {
+  if (input.kind === 'scatter') return buildScatter(input, true);
   return input.kind === 'bars' ? buildBars(input, opts) : buildLines(input);
+}
+
+const SCATTER_STYLES: Record<
+  ScatterChartInput['points'][number]['role'],
+  { label: string; colour: string; shape: (typeof POINT_STYLES)[number] }
+> = {
+  focus: { label: 'The place asked about', colour: PALETTE.darkPink, shape: 'star' },
+  north: { label: 'The North', colour: PALETTE.darkBlue, shape: 'circle' },
+  southEast: { label: 'South East', colour: PALETTE.orange, shape: 'triangle' },
+  other: { label: 'Other places', colour: '#A0A0A0', shape: 'rect' },
+};
+
+/** Labels next to the points that carry a name (the place asked about, the furthest off the line). */
+function pointLabelsPlugin(input: ScatterChartInput): Plugin<'scatter'> {
+  return {
+    id: 'northstatPointLabels',
+    afterDatasetsDraw(chart) {
+      const { ctx, scales } = chart;
+      ctx.save();
+      ctx.font = `12px "${FONT_FAMILY}"`;
+      ctx.fillStyle = TEXT_COLOUR;
+      for (const p of input.points.filter((q) => q.labelled)) {
+        ctx.fillText(p.label, scales.x.getPixelForValue(p.x) + 6, scales.y.getPixelForValue(p.y) - 6);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** A scatter of places, coloured and shaped by where they are, with the least-squares line. */
+function buildScatter(input: ScatterChartInput, withPlugins: boolean): ScatterConfig {
+  const roles = (['other', 'southEast', 'north', 'focus'] as const).filter((r) =>
+    input.points.some((p) => p.role === r),
+  );
+  const datasets: ChartDataset<'scatter', { x: number; y: number }[]>[] = roles.map((role) => ({
+    label: SCATTER_STYLES[role].label,
+    data: input.points.filter((p) => p.role === role).map((p) => ({ x: p.x, y: p.y })),
+    backgroundColor: SCATTER_STYLES[role].colour,
+    borderColor: role === 'focus' ? TEXT_COLOUR : SCATTER_STYLES[role].colour,
+    pointStyle: SCATTER_STYLES[role].shape,
+    pointRadius: role === 'focus' ? 9 : role === 'other' ? 3 : 5,
+  }));
+  if (input.line && input.points.length > 1) {
+    const xs = input.points.map((p) => p.x);
+    const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+    datasets.push({
+      label: 'Trend line (least squares)',
+      data: [lo, hi].map((x) => ({ x, y: input.line!.intercept + input.line!.slope * x })),
+      type: 'line' as never,
+      borderColor: PALETTE.darkGrey,
+      borderDash: [6, 4],
+      pointRadius: 0,
+      showLine: true,
+      fill: false,
+    } as never);
+  }
+  const axisTitle = (fmt: NumberFormat) => ({
+    display: Boolean(fmt.unitLabel),
+    text: fmt.unitLabel ?? '',
+    color: TEXT_COLOUR,
+    font: font(13),
+  });
+  return {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      ...BASE_OPTIONS,
+      scales: {
+        x: {
+          grid: { color: GRID_COLOUR },
+          border: { color: PALETTE.darkGrey },
+          ticks: {
+            color: TEXT_COLOUR,
+            font: font(12),
+            ...(withPlugins ? { callback: tickCallback(input.xFormat) } : {}),
+          },
+          title: axisTitle(input.xFormat),
+        },
+        y: {
+          grid: { color: GRID_COLOUR },
+          border: { color: PALETTE.darkGrey },
+          ticks: {
+            color: TEXT_COLOUR,
+            font: font(12),
+            ...(withPlugins ? { callback: tickCallback(input.format) } : {}),
+          },
+          title: axisTitle(input.format),
+        },
+      },
+      plugins: {
+        ...titleOptions(input),
+        legend: { ...legendOptions(true), labels: { ...legendOptions(true).labels, usePointStyle: true } },
+        tooltip: { enabled: false },
+      },
+    },
+    plugins: withPlugins
+      ? [
+          whiteBackground as Plugin<'scatter'>,
+          legendSpacing as Plugin<'scatter'>,
+          sourceLinePlugin(input.sourceLine) as Plugin<'scatter'>,
+          pointLabelsPlugin(input),
+        ]
+      : [],
+  };
 }
 
 /**
@@ -579,6 +695,7 @@ export function buildChartConfig(input: ChartInput, opts: SpecOptions = {}): Nor
  * source line as the bottom axis title, since there is no free slot under the chart.
  */
 export function buildPortableChartConfig(input: ChartInput, opts: SpecOptions = {}): NorthstatChartConfig {
+  if (input.kind === 'scatter') return buildScatter(input, false);
   const titles = {
     title: { display: true, text: input.title, align: 'start' as const, font: { size: 18 } },
     subtitle: { display: input.subtitle.length > 0, text: input.subtitle, align: 'start' as const },
@@ -739,5 +856,22 @@ function linesAltText(input: LinesChartInput): string {
  */
 export function buildAltText(input: ChartInput): string {
   if (input.altText?.trim()) return capAltText(input.altText.trim());
+  if (input.kind === 'scatter') return capAltText(scatterAltText(input));
   return capAltText(input.kind === 'bars' ? barsAltText(input) : linesAltText(input));
+}
+
+function scatterAltText(input: ScatterChartInput): string {
+  const named = input.points.filter((p) => p.labelled);
+  return [
+    'Scatter chart.',
+    sentence(input.title),
+    sentence(input.subtitle),
+    `${input.points.length} places.`,
+    named.length
+      ? `Named: ${named.map((p) => `${p.label} (${formatValue(p.x, input.xFormat)}, ${formatValue(p.y, input.format)})`).join(', ')}.`
+      : '',
+    sentence(input.sourceLine),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -10,8 +10,9 @@
  * - `reference`: a comparator such as South East, London or England. Drawn with a pattern/dash
  *   AND suffixed "(reference)", so colour is never the only cue (WCAG 1.4.1).
  * - `other`: any other place (e.g. a southern city in a ranking).
+ * - `focus`: the place the question is about, marked in a ranking of many (own colour and outline).
  */
-export type PlaceRole = 'north' | 'reference' | 'other';
+export type PlaceRole = 'north' | 'reference' | 'other' | 'focus';
 
 /** How numbers are written on ticks, labels and in the alt text (en-GB, ONS house style). */
 export interface NumberFormat {
@@ -69,4 +70,23 @@ export interface LinesChartInput extends ChartCommon {
   gapBand?: { upper: string; lower: string };
 }
 
-export type ChartInput = BarsChartInput | LinesChartInput;
+export interface ScatterPointInput {
+  label: string;
+  x: number;
+  y: number;
+  /** north: a place in the North; southEast: in the South East; focus: the place asked about. */
+  role: 'north' | 'southEast' | 'other' | 'focus';
+  /** Write its name next to the point. */
+  labelled: boolean;
+}
+
+/** Two indicators against each other (/scatter). `format` is the y axis; `xFormat` the x axis. */
+export interface ScatterChartInput extends ChartCommon {
+  kind: 'scatter';
+  xFormat: NumberFormat;
+  points: ScatterPointInput[];
+  /** The least-squares line, drawn across the x range. */
+  line: { slope: number; intercept: number } | null;
+}
+
+export type ChartInput = BarsChartInput | LinesChartInput | ScatterChartInput;

@@ -164,13 +164,13 @@ export function catchingUp(core: StatsCore, indicatorId: string, area: string): 
       pctOfEngland: eng ? (value / eng) * 100 : null,
     });
   });
-  const fit = (ps: RatioPoint[]) =>
+  const trendOf = (ps: RatioPoint[]) =>
     leastSquares(
       ps.map((p) => p.period.year),
       ps.map((p) => p.pctOfSouthEast),
     );
-  const all = fit(points);
-  const last5 = fit(points.slice(-5));
+  const all = trendOf(points);
+  const last5 = trendOf(points.slice(-5));
   const latest = points.at(-1);
   let verdict: CatchingUpResult['verdict'] = 'no clear trend';
   let yearsToParity: number | null = null;

@@ -474,7 +474,7 @@ function spellOutCounts(toks: string[]): string[] {
  * exact match among unavailable data, groups, places and indicator phrases.
  */
 function scanWords(scan: Scan): void {
-  const { req, toks } = scan;
+  const { toks } = scan;
   let run: string[] = [];
   let runPrev: string | undefined;
   let runAt = 0;
@@ -929,6 +929,8 @@ function dedupeAreas(req: ResolvedRequest): void {
   });
 }
 
+const NOT_COUNCILS: ReadonlySet<string> = new Set(['uk', 'nation', 'region', 'other']);
+
 /** Towns and former councils are answered through today's council: say so. */
 function noteHowPlacesWereRead(scan: Scan): void {
   const { req, core, places } = scan;
@@ -937,6 +939,8 @@ function noteHowPlacesWereRead(scan: Scan): void {
     if (!entry || (entry.kind !== 'alias' && entry.kind !== 'retired')) continue;
     const typed = a.matched;
     if (normalise(a.name).includes(typed) || typed.length <= 3) continue;
+    // "the England average", "the national average" name the area itself, not a town inside a council.
+    if (NOT_COUNCILS.has(a.type)) continue;
     const shown = typed.replace(/\b\w/g, (c) => c.toUpperCase());
     if (entry.kind === 'retired') {
       const old = core.geography.all().find((x) => normalise(x.name) === typed && x.end !== undefined);

@@ -94,7 +94,11 @@ const list = (cell: string | undefined): string[] =>
 
 function noDuplicates(file: string, keys: string[]): void {
   const seen = new Set<string>();
-  const dup = keys.filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+  const dup = keys.filter((k) => {
+    if (seen.has(k)) return true;
+    seen.add(k);
+    return false;
+  });
   if (dup.length > 0)
     throw new LexiconError(`data/lexicon/${file}: duplicate entries: ${[...new Set(dup)].join(', ')}`);
 }

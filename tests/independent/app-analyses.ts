@@ -117,7 +117,7 @@ function request(req: AnalysisRequest, c: StatsCore): ResolvedRequest {
   }
 }
 
-function project(a: Answer, req: AnalysisRequest, c: StatsCore): AnalysisFacts {
+export function project(a: Answer, req: AnalysisRequest, c: StatsCore): AnalysisFacts {
   if (a.kind === 'change')
     return {
       measure: a.measure,

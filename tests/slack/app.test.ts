@@ -6,7 +6,6 @@ import { loadCore } from '../../src/data/core';
 import { createLogger } from '../../src/log';
 import { validateBlocks } from '../../src/slack/limits';
 import { openStore } from '../../src/store';
-import type { Store } from '../../src/store/types';
 import { type AppHarness, startAppHarness, TEST_SIGNING_SECRET } from '../support/app-harness';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { nextTs, postToApp, TEST_CHANNEL_ID, TEST_USER_ID } from '../support/slack-signing';

@@ -12,6 +12,7 @@ export const gap: CommandSpec = {
   usage: '/gap <indicator> [for <place or the north>] [year] [since <year>]',
   examples: ['/gap productivity', '/gap income', '/gap pay since 2010', '/gap productivity for leeds'],
   chart: 'with-answer',
+  alsoAnswers: ['catching-up'],
   answer({ req, core, year, areas, indicatorId, indicatorProblems }) {
     if (indicatorProblems.length > 0) return clarify(req, '/gap productivity');
     // "/gap productivity for leeds", "is the north catching up": one place against the South East over time.

@@ -35,9 +35,20 @@ export function commandSpec(name: string): CommandSpec | undefined {
 
 export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
 
+const byAnswerKind = new Map<string, CommandSpec>();
+for (const c of COMMANDS) {
+  byAnswerKind.set(c.name, c);
+  for (const kind of c.alsoAnswers ?? []) byAnswerKind.set(kind, c);
+}
+
+/** The command whose answers include this kind ("change" comes from /rank). */
+export function commandForAnswer(kind: string): CommandSpec | undefined {
+  return byAnswerKind.get(kind);
+}
+
 /** Whether an answer's chart is posted with it (the registry's rule for the command that made it). */
 export function chartWithAnswer(answer: Answer): boolean {
-  return commandSpec(answer.kind)?.chart === 'with-answer';
+  return commandForAnswer(answer.kind)?.chart === 'with-answer';
 }
 
 export type { CommandInput, CommandSpec } from './types';

@@ -17,6 +17,7 @@ export const rank: CommandSpec = {
     '/rank employment above england among northern cities',
   ],
   chart: 'on-click',
+  alsoAnswers: ['change', 'benchmark'],
   answer({ req, core, areas, year, indicatorId, placeProblems, indicatorProblems }) {
     if (placeProblems.length > 0 || indicatorProblems.length > 0)
       return clarify(req, '/rank pay top 10 among northern cities');
@@ -34,11 +35,26 @@ export const rank: CommandSpec = {
     // "improved most since 2015", "pay change since 2015": ranked by change, not by level.
     if (req.cues.change) {
       const last = core.indicator(indicator).periods.at(-1)?.year ?? 2024;
-      return answerChange(core, indicator, group, req.since ?? last - 5, {
+      const answer = answerChange(core, indicator, group, req.since ?? last - 5, {
         n: req.rank?.n ?? undefined,
         direction: req.rank?.direction ?? 'top',
         highlight: places[0] ?? (req.group?.id.startsWith('similar-to:') ? req.group.id.slice(11) : null),
       });
+      // Say which defaults were filled in, so the answer is not taken for a different question.
+      const defaults = [
+        req.since == null
+          ? 'no start year was given, so this is the change over the last five years'
+          : null,
+        !req.group && places.length < 2 ? `no places were given, so these are ${group.label}` : null,
+      ].filter((d): d is string => d !== null);
+      if (defaults.length > 0 && answer.kind === 'change')
+        answer.notes.unshift(
+          `${defaults.join('; ')}. Add "since 2015" or "among northern cities" to change it.`.replace(
+            /^n/,
+            'N',
+          ),
+        );
+      return answer;
     }
     return answerRank(core, indicatorId ?? DEFAULT_INDICATOR, group, {
       n: req.rank?.n ?? undefined,

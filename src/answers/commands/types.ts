@@ -33,5 +33,10 @@ export interface CommandSpec {
    * and DMs.
    */
   chart: 'with-answer' | 'on-click';
+  /**
+   * Other answer kinds this command gives for some questions (rank by change, catching up), so the
+   * chart rule and help find the command that made an answer whatever its kind.
+   */
+  alsoAnswers?: readonly Answer['kind'][];
   answer(input: CommandInput): Answer;
 }

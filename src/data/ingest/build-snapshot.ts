@@ -334,7 +334,7 @@ export function buildSnapshot(
   for (const acc of accs.values()) {
     mergeSuccessors(acc, report);
     countKeptApart(acc, report);
-    const raw = metaFor.get(acc.csvName + '\u0000' + acc.dataset)?.forIndicator(acc.csvName) ?? {};
+    const raw = metaFor.get(`${acc.csvName}\u0000${acc.dataset}`)?.forIndicator(acc.csvName) ?? {};
     const built = finishIndicator(acc, raw, areas);
     if (indicators.some((i) => i.id === built.meta.id))
       built.meta.id = `${built.meta.id}-${slugify(acc.dataset)}`;

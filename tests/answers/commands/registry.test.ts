@@ -1,5 +1,11 @@
 import { ask, decideCommand } from '../../../src/answers/ask';
-import { chartWithAnswer, COMMAND_NAMES, COMMANDS, commandSpec } from '../../../src/answers/commands';
+import {
+  chartWithAnswer,
+  COMMAND_NAMES,
+  commandForAnswer,
+  COMMANDS,
+  commandSpec,
+} from '../../../src/answers/commands';
 import { helpFor } from '../../../src/answers/help';
 import { loadCore } from '../../../src/data/core';
 import { resolve } from '../../../src/resolve';
@@ -8,7 +14,7 @@ const core = loadCore();
 
 describe('command registry', () => {
   it('has each figure command once, with usage, examples and a chart rule', () => {
-    expect(COMMAND_NAMES).toEqual(['stats', 'profile', 'compare', 'trend', 'rank', 'gap']);
+    expect(COMMAND_NAMES).toEqual(['stats', 'profile', 'compare', 'trend', 'rank', 'gap', 'scatter']);
     for (const c of COMMANDS) {
       expect(c.usage.startsWith(`/${c.name}`)).toBe(true);
       expect(c.examples.length).toBeGreaterThan(0);
@@ -19,7 +25,8 @@ describe('command registry', () => {
     '%s example "%s" is answered by that command',
     (name, example) => {
       const a = ask(example, core);
-      expect(a.kind).toBe(name);
+      expect([name, ...(commandSpec(name)?.alsoAnswers ?? [])]).toContain(a.kind);
+      expect(commandForAnswer(a.kind)?.name).toBe(name);
       expect(chartWithAnswer(a)).toBe(commandSpec(name)?.chart === 'with-answer');
     },
   );
