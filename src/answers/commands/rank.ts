@@ -42,9 +42,7 @@ export const rank: CommandSpec = {
       });
       // Say which defaults were filled in, so the answer is not taken for a different question.
       const defaults = [
-        req.since == null
-          ? 'no start year was given, so this is the change over the last five years'
-          : null,
+        req.since == null ? 'no start year was given, so this is the change over the last five years' : null,
         !req.group && places.length < 2 ? `no places were given, so these are ${group.label}` : null,
       ].filter((d): d is string => d !== null);
       if (defaults.length > 0 && answer.kind === 'change')
