@@ -8,9 +8,10 @@ import { loadCore } from '../src/data/core';
 import { measureResolver } from './bench/resolver';
 import { benchQueries } from './bench-queries';
 
-// `npm run bench [-- --only data,resolve,answer,charts,slack,digest]`: prints speed and memory
-// figures. Targets (issues): load <= 1 s and RSS <= 250 MB; resolve and answer p99 <= 5 ms; chart
-// median <= 60 ms with flat RSS; Slack ack p95 <= 50 ms and >= 80% of a static-ack Bolt app.
+// `npm run bench [-- --only data,resolve,answer,analyses,charts,slack,digest]`: prints speed and
+// memory figures. Targets (issues): load <= 1 s and RSS <= 250 MB; resolve and answer p99 <= 5 ms;
+// analyst answers (rank by change, scatter; no chart) p99 <= 10 ms; chart median <= 60 ms (scatter
+// <= 80 ms) with flat RSS; Slack ack p95 <= 50 ms and >= 80% of a static-ack Bolt app.
 
 const only = (() => {
   const i = process.argv.indexOf('--only');
@@ -64,6 +65,64 @@ function benchAnswer(): void {
   console.log(
     `answer (resolve + engine, no chart): cold (first 1,000 queries) median ${cold.median.toFixed(3)} ms, p99 ${cold.p99.toFixed(3)} ms; warm (10,000 queries) median ${warm.median.toFixed(3)} ms, p99 ${warm.p99.toFixed(3)} ms`,
   );
+}
+
+/**
+ * Analyst answers (issue 13) without a chart, each question asked 500 times after 20 warm-ups, over
+ * the largest groups (all 296 local authorities) as well as the usual ones.
+ */
+function benchAnalyses(): void {
+  const core = loadCore();
+  const sets: [string, string[]][] = [
+    [
+      'rank by change',
+      [
+        '/rank pay change since 2015 among northern cities',
+        'which local authorities improved most on employment since 2015',
+        'biggest falls in employment since 2019',
+        'fastest growing places for GVA per hour',
+      ],
+    ],
+    [
+      'scatter',
+      [
+        '/scatter productivity vs skills among local authorities',
+        'does pay go with skills in the north?',
+        '/scatter pay vs employment among northern cities',
+      ],
+    ],
+    [
+      'catching up',
+      [
+        'is leeds catching up with the south east on productivity?',
+        'is the north catching up with the south east on pay?',
+      ],
+    ],
+    ['benchmark', ['which core cities beat the south east on pay?']],
+  ];
+  const kinds: Record<string, string> = {
+    'rank by change': 'change',
+    scatter: 'scatter',
+    'catching up': 'catching-up',
+    benchmark: 'benchmark',
+  };
+  for (const [name, questions] of sets) {
+    // A question answered as something else would time the wrong work: say so in the figures.
+    const off = questions.filter((q) => ask(q, core).kind !== kinds[name]);
+    if (off.length > 0) console.log(`analyses: NOT ${kinds[name]} answers: ${off.join(' | ')}`);
+    for (const q of questions) for (let i = 0; i < 20; i++) ask(q, core);
+    const times: number[] = [];
+    for (let i = 0; i < 500; i++)
+      for (const q of questions) {
+        const start = process.hrtime.bigint();
+        ask(q, core);
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    const p = percentiles(times);
+    console.log(
+      `analyses: ${name.padEnd(14)} ${times.length} answers, median ${p.median.toFixed(3)} ms, p99 ${p.p99.toFixed(3)} ms`,
+    );
+  }
 }
 
 async function benchCharts(): Promise<void> {
@@ -229,6 +288,7 @@ async function main(): Promise<void> {
   if (wanted('data')) benchData();
   if (wanted('resolve')) benchResolve();
   if (wanted('answer')) benchAnswer();
+  if (wanted('analyses')) benchAnalyses();
   if (wanted('charts')) await benchCharts();
   if (wanted('slack')) await benchSlack();
   if (wanted('digest')) await benchDigest();

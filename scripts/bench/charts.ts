@@ -4,7 +4,7 @@ import { renderPng } from '../../src/charts/render-local';
 import { loadCore } from '../../src/data/core';
 import type { ChartInput } from '../../src/charts/types';
 
-export type BenchKind = 'bars' | 'lines' | 'gap';
+export type BenchKind = 'bars' | 'lines' | 'gap' | 'scatter' | 'change';
 export interface BenchRow {
   kind: BenchKind;
   medianMs: number;
@@ -32,6 +32,9 @@ export async function benchCharts(n: number): Promise<BenchResult> {
     ['bars', chart('/compare manchester, leeds, sheffield, newcastle vs reading on productivity')],
     ['lines', chart('/trend pay for leeds, manchester since 2015')],
     ['gap', chart('/gap income')],
+    // 294 local authorities, two colours, labels: the heaviest chart an analyst asks for.
+    ['scatter', chart('/scatter productivity vs skills among local authorities')],
+    ['change', chart('/rank pay change since 2015 among northern cities')],
   ];
   let peak = process.memoryUsage.rss();
   const rows: BenchRow[] = [];
