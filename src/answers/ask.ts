@@ -30,10 +30,14 @@ export interface Asked {
 
 /** Removes Slack's mention markup ("<@U0BOT> what's pay like in Hull?" -> "what's pay like in Hull?"). */
 export function stripMention(text: string): string {
-  return text
-    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
+      // The bot's name typed as plain text (a DM, the console, a pasted question) is a mention too.
+      .replace(/(^|\s)@northstat\b[:,]?/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Text in, answer and what the surfaces need to deliver it out. Never throws for user input. */
@@ -88,7 +92,10 @@ export function discoveryOf(body: string): string | null | undefined {
     /\bwhat (can|do) (you|u) (measure|do|cover|know|hold|offer)\b/.test(t) ||
     /\bwhat (data|figures|stats|statistics|indicators)\b.*\b(have|got|hold|there|available)\b/.test(t) ||
     /\bhow (do|can) (i|we) use (this|you|the bot|northstat)\b/.test(t) ||
-    /\bwhat can i ask\b/.test(t) ||
+    /\bwhat (can|could|should) (i|we) ask\b/.test(t) ||
+    /\bwhat (questions|sort of questions|kind of questions|things) can (i|we) ask\b/.test(t) ||
+    /\bwhat can (this|the) (bot|app) (do|tell|tell me|tell us)\b/.test(t) ||
+    /\bwhat (can|do) (you|u) (tell|show) (me|us)\b\W*$/.test(t) ||
     /\blist (of )?(indicators|data|datasets)\b/.test(t);
   if (!asks) return undefined;
   return (

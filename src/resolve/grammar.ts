@@ -339,6 +339,7 @@ const CHILD_WORDS = new Set([
 const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower']);
 /** "similar places", "similar councils": the group of the place's statistical neighbours. */
 const SIMILAR_KINDS = new Set(['places', 'areas', 'councils', 'authorities', 'towns', 'cities', 'las']);
+const NEIGHBOUR_WORDS = new Set(['neighbours', 'neighbors', 'comparators', 'comparator']);
 
 /** What one pass over the words has found so far; the steps below read and add to it. */
 interface Scan {
@@ -439,6 +440,25 @@ function readYearForms(raw: string, req: ResolvedRequest): string {
       req.year ??= year;
       return ' ';
     },
+  );
+  // "since 19/20" (a two-digit financial or academic year): its start year, as ELS periods start.
+  out = out.replace(
+    /(\bsince\s+|\bfrom\s+)?\b(\d\d)\s*\/\s*(\d\d)\b/gi,
+    (m, sinceWord: string | undefined, a: string, b: string) => {
+      const first = 2000 + Number(a);
+      if ((Number(b) - Number(a) + 100) % 100 !== 1 || !isYear(first)) return m;
+      if (sinceWord) {
+        req.since ??= first;
+        return ' since ';
+      }
+      req.year ??= first;
+      return ' ';
+    },
+  );
+  // "since jul 2023", "from march 2019": the month does not change the year a period is read by.
+  out = out.replace(
+    /\b(since|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/gi,
+    (_m, word: string, y: string) => `${word} ${y}`,
   );
   out = out.replace(/\bsince (the )?(covid|the pandemic|lockdown)\b/gi, () => {
     req.since ??= 2020;
@@ -558,6 +578,16 @@ function readSimilar(scan: Scan, i: number): number {
     }
     scan.flags.pendingSimilar = true;
     return to;
+  }
+  // "compared with its statistical neighbours", "nearest neighbours": the neighbours of the place asked
+  // about ("neighbours of <place>" names its own anchor below).
+  const lead = toks[i] === 'statistical' || toks[i] === 'nearest' || toks[i] === 'closest' ? 1 : 0;
+  if (NEIGHBOUR_WORDS.has(toks[i + lead] ?? '') && toks[i + lead + 1] !== 'of') {
+    const code = req.areas[0]?.code;
+    const group = code ? similarGroup(code, core) : null;
+    if (group) req.group ??= group;
+    else scan.flags.pendingSimilar = true;
+    return lead + 1;
   }
   const similar = matchSimilar(toks, i);
   if (!similar) return 0;
@@ -686,6 +716,24 @@ function readBreakdown(scan: Scan, i: number): number {
   return 0;
 }
 
+/**
+ * "the gender pay gap", "the attainment gap": a gap inside a place, not the North-South gap /gap
+ * answers ("the north-south pay gap" still is one).
+ */
+const WITHIN_PLACE_GAP_WORDS = new Set([
+  'gender',
+  'sex',
+  'ethnicity',
+  'ethnic',
+  'attainment',
+  'disadvantage',
+]);
+function isWithinPlaceGap(toks: string[], i: number): boolean {
+  const prev = toks[i - 1] ?? '';
+  if (WITHIN_PLACE_GAP_WORDS.has(prev)) return true;
+  return ['pay', 'wage', 'wages', 'earnings'].includes(prev) && WITHIN_PLACE_GAP_WORDS.has(toks[i - 2] ?? '');
+}
+
 /** Words that flag a kind of question, privacy or help; they are not places. */
 function readKeyword(scan: Scan, i: number): void {
   const { req, toks, commands } = scan;
@@ -696,7 +744,12 @@ function readKeyword(scan: Scan, i: number): void {
   else if (t === 'me' && !['show', 'tell', 'give', 'let', 'send', 'help'].includes(prev ?? ''))
     req.private = true;
   else if (t === 'help') req.cues.help = true;
-  else if (t === 'gap' || t === 'gaps' || t === 'divide' || GAP_PHRASES.includes(pair)) req.cues.gap = true;
+  else if (
+    ((t === 'gap' || t === 'gaps') && !isWithinPlaceGap(toks, i)) ||
+    t === 'divide' ||
+    GAP_PHRASES.includes(pair)
+  )
+    req.cues.gap = true;
   else if (TREND_WORDS.has(t) || TREND_PAIRS.has(pair)) req.cues.trend = true;
   else if (COMPARE_WORDS.has(t)) req.cues.compare = true;
   else if (RANK_WORDS.has(t)) req.cues.rank = true;

@@ -266,6 +266,19 @@ export const SIMILAR_PREFIXES = [
   'councils like',
 ];
 
+const SINGULARS: [RegExp, string][] = [
+  [/ councils$/, ' council'],
+  [/ authorities$/, ' authority'],
+  [/ districts$/, ' district'],
+  [/ cities$/, ' city'],
+];
+
+function singularOf(phrase: string): string | null {
+  if (!phrase.includes(' ')) return null;
+  for (const [plural, one] of SINGULARS) if (plural.test(phrase)) return phrase.replace(plural, one);
+  return null;
+}
+
 const groupCache = new WeakMap<StatsCore, Map<string, AreaGroup>>();
 
 /** Normalised phrase -> group, for a core (cached by core object). */
@@ -275,7 +288,14 @@ export function groupTable(core: StatsCore): Map<string, AreaGroup> {
   table = new Map();
   for (const def of GROUPS) {
     const group = { id: def.id, label: def.label, codes: def.codes(core) };
-    for (const phrase of def.phrases) table.set(normalise(phrase), group);
+    for (const phrase of def.phrases) {
+      table.set(normalise(phrase), group);
+      // "which northern council has the highest": the singular of a qualified plural names the same
+      // group (a bare "council" does not: "leeds city council" is Leeds).
+      const singular = singularOf(phrase);
+      if (singular && !def.phrases.includes(singular) && !table.has(normalise(singular)))
+        table.set(normalise(singular), group);
+    }
   }
   groupCache.set(core, table);
   return table;

@@ -74,7 +74,7 @@ describe('createChartRenderer', () => {
 describe('benchCharts', () => {
   it('reports median/p95 per kind and peak RSS', async () => {
     const res = await benchCharts(3);
-    expect(res.map((r) => r.kind)).toEqual(['bars', 'lines', 'gap']);
+    expect(res.map((r) => r.kind)).toEqual(['bars', 'lines', 'gap', 'scatter', 'change']);
     for (const r of res) {
       expect(r.medianMs).toBeGreaterThan(0);
       expect(r.p95Ms).toBeGreaterThanOrEqual(r.medianMs);
