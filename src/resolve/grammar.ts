@@ -293,7 +293,7 @@ const CORRELATION_PHRASES = [
   'have less',
 ];
 /** Words that ask for everything about a place: the area profile. */
-const PROFILE_WORDS = new Set(['profile', 'overview', 'summary', 'snapshot', 'economically']);
+const PROFILE_WORDS = new Set(['profile', 'overview', 'summary', 'snapshot', 'economically', 'everything']);
 const PROFILE_PAIRS = new Set([
   'key stats',
   'tell me',
@@ -339,6 +339,8 @@ const CHILD_WORDS = new Set([
 const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'mid', 'central', 'upper', 'lower']);
 /** "similar places", "similar councils": the group of the place's statistical neighbours. */
 const SIMILAR_KINDS = new Set(['places', 'areas', 'councils', 'authorities', 'towns', 'cities', 'las']);
+/** Words that may sit between a place and the county that qualifies it ("wyre council, lancs"). */
+const QUALIFIER_GLUE = new Set(['in', 'council', 'borough', 'district', 'city', 'cc', 'bc', 'dc', 'mbc']);
 const NEIGHBOUR_WORDS = new Set(['neighbours', 'neighbors', 'comparators', 'comparator']);
 
 /** What one pass over the words has found so far; the steps below read and add to it. */
@@ -384,6 +386,7 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
   scanWords(scan);
   resolveLeftovers(scan);
   applyQualifiers(scan);
+  placesThatAreStatisticWords(scan);
   chooseIndicator(scan);
   // "which councils grew fastest since 2010": a superlative over a span is a ranking by change.
   if (req.since !== null && scan.toks.some((w) => SUPERLATIVES.has(w))) req.cues.change = true;
@@ -801,14 +804,18 @@ function applyQualifiers(scan: Scan): void {
     const prevSpan = prev ? scan.spans.get(prev) : undefined;
     return !(a.matched === 'boro' && prevSpan && span && Math.abs(span.at - prevSpan.end) < 1);
   });
+  let qualifierEnd = -1;
   for (let k = 0; k < req.areas.length; k++) {
     const a = req.areas[k];
     const span = scan.spans.get(a);
+    // "york pennsylvania": once "pennsylvania" qualifies York as foreign, it is not a place itself.
+    if (span && span.at < qualifierEnd) continue;
     const next = req.areas[k + 1];
     const nextSpan = next ? scan.spans.get(next) : undefined;
     const after = span ? [toks[Math.ceil(span.end)], toks[Math.ceil(span.end) + 1]] : [];
     if (span && (foreign.has(after[0] ?? '') || foreign.has(after.join(' ')))) {
       const words = foreign.has(after.join(' ')) ? 2 : 1;
+      qualifierEnd = Math.ceil(span.end) + words;
       const qualifier = after.slice(0, words).join(' ');
       // The qualifier's own words were left over as "not understood": they are part of this place.
       req.unresolved = req.unresolved.filter((u) => u.text !== qualifier && !qualifier.includes(u.text));
@@ -826,7 +833,7 @@ function applyQualifiers(scan: Scan): void {
       span &&
       nextSpan &&
       nextSpan.at >= span.end - 0.5 &&
-      between.every((w) => DIRECTION_WORDS.has(w) || w === 'in');
+      between.every((w) => DIRECTION_WORDS.has(w) || QUALIFIER_GLUE.has(w));
     // "richmond north yorks": a county-sized council named as a county picks that meaning of the place.
     const nextIsAlternative =
       next !== undefined &&
@@ -881,6 +888,9 @@ function containersAsGroups(scan: Scan): void {
     const among = span.prev === 'among' || span.prev === 'amongst' || span.prev === 'across';
     const before = MEMBER_WORDS.has(next ?? '');
     const within = ranking && (span.prev === 'in' || span.prev === 'within');
+    // "compared with the rest of greater manchester": the container's councils, as a group.
+    const at = Math.floor(span.at);
+    const restOf = toks[at - 1] === 'of' && toks[at - 2] === 'rest';
     // "/rank pay change since 2019 greater manchester", "/scatter pay vs skills north west": in a
     // question over a group, a lone combined authority, county or region is that group's councils.
     const overGroup =
@@ -892,7 +902,7 @@ function containersAsGroups(scan: Scan): void {
       req.areas.filter((x) => !['E92000001', 'E12000008', 'K02000001'].includes(x.code)).length === 1 &&
       a.type !== 'nation' &&
       a.type !== 'uk';
-    if (!among && !before && !within && !overGroup) continue;
+    if (!among && !before && !within && !overGroup && !restOf) continue;
     if (req.group && !generic) continue;
     const group = membersGroup(a.code, core);
     if (!group) continue;
@@ -983,6 +993,62 @@ function dedupeAreas(req: ResolvedRequest): void {
 }
 
 const NOT_COUNCILS: ReadonlySet<string> = new Set(['uk', 'nation', 'region', 'other']);
+
+/** Words that introduce a place: a place typed after one of them is meant as a place. */
+const PLACE_INTRODUCERS = new Set([
+  'vs',
+  'v',
+  'versus',
+  'and',
+  'with',
+  'to',
+  'in',
+  'for',
+  'between',
+  'compare',
+  'compared',
+  'against',
+  'of',
+  'at',
+  'from',
+]);
+
+let statisticWords: Set<string> | null = null;
+/** Every word of every indicator synonym ("reading" of "reading writing and maths", "stock" of "housing stock"). */
+function wordsOfStatistics(): Set<string> {
+  if (statisticWords) return statisticWords;
+  statisticWords = new Set(
+    lexicon()
+      .indicatorSynonyms.flatMap((r) => normalise(r.phrase).split(' '))
+      .filter((w) => w.length > 3),
+  );
+  return statisticWords;
+}
+
+/**
+ * "ks2 reading writing maths barnsley", "homes added to the stock belfast": a one-word place that is
+ * also a word of a statistic's name, typed beside another place and not introduced as a place ("vs
+ * reading"), is part of the statistic. Say so, so a reader who meant the place can ask again.
+ */
+function placesThatAreStatisticWords(scan: Scan): void {
+  const { req } = scan;
+  if (req.areas.length < 2) return;
+  const words = wordsOfStatistics();
+  const dropped: ResolvedArea[] = [];
+  for (const a of req.areas) {
+    const span = scan.spans.get(a);
+    if (!span || a.matched.includes(' ') || !words.has(a.matched)) continue;
+    if (span.prev !== undefined && PLACE_INTRODUCERS.has(span.prev)) continue;
+    if (req.areas.length - dropped.length < 2) break;
+    dropped.push(a);
+  }
+  if (dropped.length === 0) return;
+  req.areas = req.areas.filter((a) => !dropped.includes(a));
+  for (const a of dropped)
+    req.notes.push(
+      `"${a.matched}" was read as part of the statistic, not as ${a.name}; to include ${a.name}, ask e.g. "vs ${a.matched}".`,
+    );
+}
 
 /** Towns and former councils are answered through today's council: say so. */
 function noteHowPlacesWereRead(scan: Scan): void {
