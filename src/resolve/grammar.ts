@@ -1026,27 +1026,46 @@ function wordsOfStatistics(): Set<string> {
 }
 
 /**
- * "ks2 reading writing maths barnsley", "homes added to the stock belfast": a one-word place that is
- * also a word of a statistic's name, typed beside another place and not introduced as a place ("vs
- * reading"), is part of the statistic. Say so, so a reader who meant the place can ask again.
+ * A one-word place typed beside another place and not introduced as one ("vs reading", "leeds
+ * bradfrd") is doubtful when it is a word of a statistic's name ("ks2 reading writing maths
+ * barnsley", "homes added to the stock belfast") or only a fuzzy guess at an ordinary word ("firms
+ * trading in calderdale", "happiness ratings york"). It is left out, and the answer says so, so a
+ * reader who meant the place can ask again.
  */
 function placesThatAreStatisticWords(scan: Scan): void {
-  const { req } = scan;
+  const { req, toks } = scan;
   if (req.areas.length < 2) return;
   const words = wordsOfStatistics();
-  const dropped: ResolvedArea[] = [];
+  const startsPlace = new Set<number>();
+  const endsPlace = new Set<number>();
   for (const a of req.areas) {
     const span = scan.spans.get(a);
-    if (!span || a.matched.includes(' ') || !words.has(a.matched)) continue;
+    if (!span) continue;
+    startsPlace.add(Math.floor(span.at));
+    endsPlace.add(Math.ceil(span.end) - 1);
+  }
+  const fuzzy = (a: ResolvedArea) => a.score >= 0.05;
+  const dropped: { area: ResolvedArea; why: 'statistic' | 'guess' }[] = [];
+  for (const a of req.areas) {
+    const span = scan.spans.get(a);
+    if (!span || a.matched.includes(' ')) continue;
+    const why = words.has(a.matched) ? 'statistic' : fuzzy(a) ? 'guess' : null;
+    if (!why) continue;
+    const at = Math.floor(span.at);
     if (span.prev !== undefined && PLACE_INTRODUCERS.has(span.prev)) continue;
-    if (req.areas.length - dropped.length < 2) break;
-    dropped.push(a);
+    // In a list of places ("leeds bradfrd", "bradfrd leeds pay") each is meant as a place.
+    if (endsPlace.has(at - 1) || (at === 0 && startsPlace.has(Math.ceil(span.end)))) continue;
+    // Something clearer must remain.
+    if (!req.areas.some((o) => o !== a && !fuzzy(o) && !dropped.some((d) => d.area === o))) continue;
+    dropped.push({ area: a, why });
   }
   if (dropped.length === 0) return;
-  req.areas = req.areas.filter((a) => !dropped.includes(a));
-  for (const a of dropped)
+  req.areas = req.areas.filter((a) => !dropped.some((d) => d.area === a));
+  for (const { area: a, why } of dropped)
     req.notes.push(
-      `"${a.matched}" was read as part of the statistic, not as ${a.name}; to include ${a.name}, ask e.g. "vs ${a.matched}".`,
+      why === 'statistic'
+        ? `"${a.matched}" was read as part of the statistic, not as ${a.name}; to include ${a.name}, ask e.g. "vs ${a.matched}".`
+        : `"${toks.slice(Math.floor(scan.spans.get(a)!.at), Math.ceil(scan.spans.get(a)!.end)).join(' ')}" was not read as a place (closest: ${a.name}); to include ${a.name}, ask e.g. "vs ${a.name.toLowerCase()}".`,
     );
 }
 

@@ -85,7 +85,9 @@ export function placeAt(tokens: string[], i: number, index: PlaceIndex): PlaceMa
   const max = Math.min(index.maxTokens, tokens.length - i);
   for (let n = max; n >= 1; n--) {
     const key = n === 1 ? tokens[i] : tokens.slice(i, i + n).join(' ');
-    const entry = index.table.get(key);
+    // "redcar n cleveland", "bath n ne somerset": "n" inside a name is "and".
+    const entry =
+      index.table.get(key) ?? (n >= 3 ? index.table.get(key.replace(/ n (?=\S)/g, ' and ')) : undefined);
     if (!entry) continue;
     if (n === 1 && STOP_WORDS.has(key)) continue;
     return { entry, length: n };
