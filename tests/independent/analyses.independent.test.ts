@@ -16,7 +16,7 @@ import type { AnalysisFacts, AnalysisRequest } from './contract-analyses';
 import { expectedAnalysis } from './oracle/analyses';
 import { describeMismatches, type Mismatch } from './oracle/compare';
 import { compareAnalysis } from './oracle/compare-analyses';
-import { listDatasets, onsDir } from './oracle/data';
+import { listDatasets, onsDir, describeOns } from './oracle/data';
 
 const cases = JSON.parse(
   fs.readFileSync(path.join(__dirname, 'cases-analyses.json'), 'utf8'),
@@ -36,7 +36,7 @@ interface CaseResult {
 }
 const results = new Map<string, CaseResult>();
 
-describe('independent analyses: data', () => {
+describeOns('independent analyses: data', () => {
   test('the ONS data folder is present (set NORTHSTAT_ONS_DIR if it is elsewhere)', () => {
     const dir = onsDir();
     expect(fs.existsSync(path.join(dir, 'population', 'population-count.csv'))).toBe(true);
@@ -56,7 +56,7 @@ describe('independent analyses: data', () => {
   });
 });
 
-describe('independent analyses: answers', () => {
+describeOns('independent analyses: answers', () => {
   afterAll(() => {
     const all = [...results.values()];
     const right = all.filter((r) => r.ok).length;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { appFacts } from './app-facts';
 import type { AnswerFacts, CheckRequest } from './contract';
 import { compareFacts, describeMismatches, type Mismatch } from './oracle/compare';
-import { listDatasets, onsDir } from './oracle/data';
+import { listDatasets, onsDir, describeOns } from './oracle/data';
 import { expectedFacts } from './oracle/expected';
 
 const cases = JSON.parse(fs.readFileSync(path.join(__dirname, 'cases.json'), 'utf8')) as CheckRequest[];
@@ -20,7 +20,7 @@ interface CaseResult {
 }
 const results = new Map<string, CaseResult>();
 
-describe('independent check: data', () => {
+describeOns('independent check: data', () => {
   test('the ONS data folder is present (set NORTHSTAT_ONS_DIR if it is elsewhere)', () => {
     // Throws, with the path tried, when the folder is missing: the check must never pass without data.
     const dir = onsDir();
@@ -36,7 +36,7 @@ describe('independent check: data', () => {
   });
 });
 
-describe('independent check: answers', () => {
+describeOns('independent check: answers', () => {
   afterAll(() => {
     const all = [...results.values()];
     const right = all.filter((r) => r.ok).length;

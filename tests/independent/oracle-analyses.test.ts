@@ -15,7 +15,7 @@ import {
   regionOf,
 } from './oracle/analyses';
 import { compareAnalysis } from './oracle/compare-analyses';
-import { loadIndicator, population } from './oracle/data';
+import { loadIndicator, population, describeOns } from './oracle/data';
 
 const GVA = ['gross-value-added', 'Gross value added per hour worked'] as const;
 const GDHI = ['gross-disposable-household-income-per-head', 'Gross disposable household income'] as const;
@@ -32,7 +32,7 @@ const EMP = ['employment-rate', 'Employment rate'] as const;
 
 const ind = ([ds, name]: readonly [string, string]) => loadIndicator(ds, name);
 
-describe('analysis oracle: arithmetic', () => {
+describeOns('analysis oracle: arithmetic', () => {
   test("Pearson's r: a variable with itself is 1, with its negative -1, undefined when constant", () => {
     const xs = [3, 1, 4, 1, 5, 9, 2, 6];
     expect(pearson(xs.map((x) => ({ x, y: x })))).toBeCloseTo(1, 12);
@@ -71,7 +71,7 @@ describe('analysis oracle: arithmetic', () => {
   });
 });
 
-describe('analysis oracle: groups', () => {
+describeOns('analysis oracle: groups', () => {
   test('296 current local authorities in England, Barnsley and Sheffield under their 2025 codes', () => {
     const las = localAuthorities();
     expect(las).toHaveLength(296);
@@ -115,7 +115,7 @@ describe('analysis oracle: groups', () => {
   });
 });
 
-describe('analysis oracle: "the North"', () => {
+describeOns('analysis oracle: "the North"', () => {
   test('how the North is derived', () => {
     expect(northMethod(ind(EXPORTS))).toBe('sum');
     expect(northMethod(ind(ACTIVE))).toBe('sum');
@@ -180,7 +180,7 @@ describe('analysis oracle: "the North"', () => {
   });
 });
 
-describe('analysis oracle: the five analyses on known values', () => {
+describeOns('analysis oracle: the five analyses on known values', () => {
   test('change: Leeds pay 2015-04-22 £417.20 -> 2025-04-30 £610.70', () => {
     const f = expectedAnalysis({
       id: 'x',
@@ -318,7 +318,7 @@ describe('analysis oracle: the five analyses on known values', () => {
   });
 });
 
-describe('analysis comparison', () => {
+describeOns('analysis comparison', () => {
   const req: AnalysisRequest = {
     id: 'x',
     kind: 'change',

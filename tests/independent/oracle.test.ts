@@ -1,7 +1,7 @@
 // Sanity tests of the independent oracle alone, against the spot values in shared/ons/checks.txt and a
 // few hand-worked rules. If these fail, the oracle (not the app) is wrong.
 import * as path from 'node:path';
-import { DEFAULT_ONS_DIR, loadIndicator, onsDir, population } from './oracle/data';
+import { DEFAULT_ONS_DIR, loadIndicator, onsDir, population, describeOns } from './oracle/data';
 import { expectedFacts, figureFor, periodYear, positionOf } from './oracle/expected';
 import { displayValue, roundedText, unitLabel } from './oracle/format';
 
@@ -14,7 +14,7 @@ const GDP = ['gdp-per-head', 'Gross domestic product per head at current market 
 const fig = ([ds, ind]: readonly [string, string], area: string, year?: number) =>
   figureFor(loadIndicator(ds, ind), area, year);
 
-describe('oracle: data folder', () => {
+describeOns('oracle: data folder', () => {
   test('default path is the shared/ons folder beside the repo clone', () => {
     const repoRoot = path.resolve(__dirname, '../..');
     expect(path.relative(repoRoot, DEFAULT_ONS_DIR)).toBe(path.join('..', 'shared', 'ons'));
@@ -32,7 +32,7 @@ describe('oracle: data folder', () => {
   });
 });
 
-describe('oracle: spot values from checks.txt', () => {
+describeOns('oracle: spot values from checks.txt', () => {
   test.each([
     ['Leeds GVA per hour 2023', GVA, 'E08000035', 2023, '2023-01-01/P1Y', 41.47], // line 1411
     ['Manchester GVA per hour 2023', GVA, 'E08000003', 2023, '2023-01-01/P1Y', 44.77], // line 511
@@ -85,7 +85,7 @@ describe('oracle: spot values from checks.txt', () => {
   });
 });
 
-describe('oracle: rules worked by hand', () => {
+describeOns('oracle: rules worked by hand', () => {
   test('display rounds the decimal text half away from zero', () => {
     expect(roundedText('36.15', 1)).toBe('36.2');
     expect(roundedText('-36.15', 1)).toBe('-36.2');
