@@ -935,7 +935,7 @@ function chooseIndicator(scan: Scan): void {
     (h) =>
       !h.weak || (h.indicator.id !== 'population' && h.indicator.id !== chosen?.indicator.id) || h === chosen,
   );
-  const typed = named.map((h) => chooseForNation(h.indicator, req.areas, core));
+  const typed = named.map((h) => chooseForNation(h.indicator, req.areas, core, req.group?.codes));
   req.indicators = typed.filter((ind, k) => typed.findIndex((o) => o.id === ind.id) === k);
   // Data Northstat does not hold, asked for by name, is never swapped for the nearest it has.
   if (req.unavailable && (!chosen || chosen.weak || req.unavailable.nearest === chosen.indicator.id)) {
@@ -950,7 +950,7 @@ function chooseIndicator(scan: Scan): void {
     req.indicator = null;
     return;
   }
-  let ind = chosen ? chooseForNation(chosen.indicator, req.areas, core) : null;
+  let ind = chosen ? chooseForNation(chosen.indicator, req.areas, core, req.group?.codes) : null;
   if (ind && req.breakdown) {
     const variant = breakdownVariant(ind.id, req.breakdown);
     if (variant && core.hasIndicator(variant)) {
@@ -1171,9 +1171,16 @@ function resolveRun(
  * area asked about is in that nation ("employment in Belfast" -> the Northern Ireland series). Twins
  * share the id but for the nation at its end.
  */
-function chooseForNation(ind: ResolvedIndicator, areas: ResolvedArea[], core: StatsCore): ResolvedIndicator {
-  if (areas.length === 0) return ind;
-  const nations = new Set(areas.map((a) => core.geography.nationOf(a.code) ?? a.code));
+function chooseForNation(
+  ind: ResolvedIndicator,
+  areas: ResolvedArea[],
+  core: StatsCore,
+  groupCodes: readonly string[] = [],
+): ResolvedIndicator {
+  // The places asked about, else the group's ("which ni district has the highest employment rate").
+  const codes = areas.length > 0 ? areas.map((a) => a.code) : groupCodes;
+  if (codes.length === 0) return ind;
+  const nations = new Set(codes.map((c) => core.geography.nationOf(c) ?? c));
   if (nations.size !== 1) return ind;
   const suffix = { N92000002: 'northern-ireland', S92000003: 'scotland', W92000004: 'wales' }[
     [...nations][0]
