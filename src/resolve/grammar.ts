@@ -1013,6 +1013,9 @@ const PLACE_INTRODUCERS = new Set([
   'from',
 ]);
 
+/** Words that join places into a list ("liverpol vs leeds"): a place before one is meant as a place. */
+const LIST_WORDS = new Set(['vs', 'v', 'versus', 'and', 'or', 'compared', 'against']);
+
 let statisticWords: Set<string> | null = null;
 /** Every word of every indicator synonym ("reading" of "reading writing and maths", "stock" of "housing stock"). */
 function wordsOfStatistics(): Set<string> {
@@ -1054,7 +1057,9 @@ function placesThatAreStatisticWords(scan: Scan): void {
     const at = Math.floor(span.at);
     if (span.prev !== undefined && PLACE_INTRODUCERS.has(span.prev)) continue;
     // In a list of places ("leeds bradfrd", "bradfrd leeds pay") each is meant as a place.
-    if (endsPlace.has(at - 1) || (at === 0 && startsPlace.has(Math.ceil(span.end)))) continue;
+    const after = toks[Math.ceil(span.end)] ?? '';
+    if (endsPlace.has(at - 1) || (at === 0 && startsPlace.has(Math.ceil(span.end))) || LIST_WORDS.has(after))
+      continue;
     // Something clearer must remain.
     if (!req.areas.some((o) => o !== a && !fuzzy(o) && !dropped.some((d) => d.area === o))) continue;
     dropped.push({ area: a, why });
