@@ -1020,11 +1020,10 @@ let statisticWords: Set<string> | null = null;
 /** Every word of every indicator synonym ("reading" of "reading writing and maths", "stock" of "housing stock"). */
 function wordsOfStatistics(): Set<string> {
   if (statisticWords) return statisticWords;
-  statisticWords = new Set(
-    lexicon()
-      .indicatorSynonyms.flatMap((r) => normalise(r.phrase).split(' '))
-      .filter((w) => w.length > 3),
-  );
+  // Breakdown words too: "send" (special educational needs) is also a village in Guildford.
+  const lex = lexicon();
+  const phrases = [...lex.indicatorSynonyms.map((r) => r.phrase), ...lex.breakdowns.words.map((w) => w.word)];
+  statisticWords = new Set(phrases.flatMap((p) => normalise(p).split(' ')).filter((w) => w.length > 3));
   return statisticWords;
 }
 
