@@ -101,8 +101,218 @@ export function answerCsv(answer: Answer): string | null {
         }
       }
       break;
+    default: {
+      const table = analysisTable(answer);
+      if (!table) return null;
+      return toCsv(table.header, table.rows);
+    }
+  }
+  return toCsv(HEADER, rows);
+}
+
+type Row = (string | number | null)[];
+
+function toCsv(header: string[], rows: Row[]): string {
+  return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The analyst answers' own tables: each row what the answer shows (both ends of a change, each period of
+ * a ratio, each point of a scatter, each place's verdict), with unit, periods and source on every row.
+ */
+function analysisTable(answer: Answer): { header: string[]; rows: Row[] } | null {
+  switch (answer.kind) {
+    case 'change': {
+      const { indicator: ind, source: src } = answer;
+      const unitOfChange =
+        answer.measure === 'percent'
+          ? '%'
+          : answer.measure === 'points'
+            ? 'percentage points'
+            : ind.unitLabel;
+      return {
+        header: [
+          'area_code',
+          'area_name',
+          'indicator_id',
+          'indicator',
+          'start_period',
+          'start_value',
+          'end_period',
+          'end_value',
+          'unit',
+          'change',
+          'change_percent',
+          'ranked_by',
+          'beyond_margin_of_error',
+          'source',
+          'released',
+        ],
+        rows: [
+          ...answer.rows.map(
+            (r): Row => [
+              r.area,
+              r.areaName,
+              ind.id,
+              ind.label,
+              r.start.period?.label ?? null,
+              r.start.value,
+              r.end.period?.label ?? null,
+              r.end.value,
+              ind.unitLabel,
+              r.change,
+              r.changePct,
+              unitOfChange,
+              r.significant === null ? null : r.significant ? 'yes' : 'no',
+              src.org,
+              src.releaseDate,
+            ],
+          ),
+          ...answer.lacking.map(
+            (l): Row => [
+              l.area,
+              l.areaName,
+              ind.id,
+              ind.label,
+              answer.startPeriod.label,
+              null,
+              answer.endPeriod.label,
+              null,
+              ind.unitLabel,
+              null,
+              null,
+              unitOfChange,
+              `no value at the ${l.missing === 'both' ? 'start or end' : l.missing}`,
+              src.org,
+              src.releaseDate,
+            ],
+          ),
+        ],
+      };
+    }
+    case 'catching-up': {
+      const { indicator: ind, source: src } = answer;
+      return {
+        header: [
+          'area_code',
+          'area_name',
+          'indicator_id',
+          'indicator',
+          'period',
+          'value',
+          'south_east_value',
+          'unit',
+          'percent_of_south_east',
+          'percent_of_england',
+          'note',
+          'source',
+          'released',
+        ],
+        rows: answer.points.map(
+          (p): Row => [
+            answer.area,
+            answer.areaName,
+            ind.id,
+            ind.label,
+            p.period.label,
+            p.value,
+            p.southEast,
+            ind.unitLabel,
+            p.pctOfSouthEast,
+            p.pctOfEngland,
+            answer.method,
+            src.org,
+            src.releaseDate,
+          ],
+        ),
+      };
+    }
+    case 'scatter': {
+      const { x, y } = answer;
+      return {
+        header: [
+          'area_code',
+          'area_name',
+          'x_indicator',
+          'x_period',
+          'x_value',
+          'x_unit',
+          'y_indicator',
+          'y_period',
+          'y_value',
+          'y_unit',
+          'distance_from_line',
+          'x_source',
+          'y_source',
+        ],
+        rows: answer.points.map(
+          (p): Row => [
+            p.area,
+            p.areaName,
+            x.label,
+            answer.xPeriod.label,
+            p.x,
+            x.unitLabel,
+            y.label,
+            answer.yPeriod.label,
+            p.y,
+            y.unitLabel,
+            p.residual,
+            `${answer.xSource.org}, released ${answer.xSource.releaseDate}`,
+            `${answer.ySource.org}, released ${answer.ySource.releaseDate}`,
+          ],
+        ),
+      };
+    }
+    case 'benchmark': {
+      const { indicator: ind, source: src, against } = answer;
+      const verdicts: [Figure[], string][] = [
+        [answer.above, 'above'],
+        [answer.similar, 'similar (within the margin of error)'],
+        [answer.same, 'same'],
+        [answer.below, 'below'],
+        [answer.missing, 'no value'],
+      ];
+      return {
+        header: [
+          'area_code',
+          'area_name',
+          'indicator_id',
+          'indicator',
+          'period',
+          'value',
+          'unit',
+          'lower_95',
+          'upper_95',
+          'against',
+          'against_value',
+          'verdict',
+          'source',
+          'released',
+        ],
+        rows: verdicts.flatMap(([figures, verdict]) =>
+          figures.map(
+            (f): Row => [
+              f.area,
+              f.areaName,
+              ind.id,
+              ind.label,
+              f.period?.label ?? answer.period.label,
+              f.value,
+              ind.unitLabel,
+              f.lci,
+              f.uci,
+              against.areaName,
+              against.value,
+              verdict,
+              src.org,
+              src.releaseDate,
+            ],
+          ),
+        ),
+      };
+    }
     default:
       return null;
   }
-  return `${[HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

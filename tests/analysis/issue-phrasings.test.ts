@@ -5,6 +5,7 @@
 // the issue text; the oracle then says what the answer must show.
 import { ask } from '../../src/answers/ask';
 import { renderText } from '../../src/answers/render-text';
+import { answerCsv } from '../../src/slack/csv';
 import { loadCore } from '../../src/data/core';
 import { project } from '../independent/app-analyses';
 import type { AnalysisRequest } from '../independent/contract-analyses';
@@ -97,5 +98,68 @@ describeOns('issue 13 phrasings: read as the right analysis, figures as the raw 
     );
     expect(text).toMatch(/Nearest: Yorkshire and The Humber, which contains it: £\d{3}/);
     expect(text).toContain('This is not a figure for Leeds.');
+  });
+});
+
+describe('issue 13 downloads: every analyst answer has its CSV, with the figures the answer shows', () => {
+  const rowsOf = (csv: string) => {
+    const [head, ...lines] = csv.trim().split('\r\n');
+    const cols = head.split(',');
+    // No cell in these answers has a comma inside quotes except names like "Kingston upon Hull, City of".
+    return lines.map((l) => {
+      const cells = l
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+        .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+      return Object.fromEntries(cols.map((c, i) => [c, cells[i]]));
+    });
+  };
+
+  it('rank by change: both ends, the change and the margin-of-error flag for every place', () => {
+    const a = ask('/rank pay change since 2015 among northern cities', core);
+    if (a.kind !== 'change') throw new Error(a.kind);
+    const rows = rowsOf(answerCsv(a)!);
+    expect(rows).toHaveLength(a.rows.length + a.lacking.length);
+    const leeds = rows.find((r) => r.area_code === LEEDS)!;
+    const model = a.rows.find((r) => r.area === LEEDS)!;
+    expect(Number(leeds.start_value)).toBe(model.start.value);
+    expect(Number(leeds.end_value)).toBe(model.end.value);
+    expect(Number(leeds.change_percent)).toBeCloseTo(
+      ((model.end.value! - model.start.value!) / model.start.value!) * 100,
+      9,
+    );
+    expect(leeds.ranked_by).toBe('%');
+    expect(leeds.start_period).toBe(a.startPeriod.label);
+  });
+
+  it('catching up: each period with the South East value and the ratio', () => {
+    const a = ask('is leeds catching up with the south east on productivity?', core);
+    if (a.kind !== 'catching-up') throw new Error(a.kind);
+    const rows = rowsOf(answerCsv(a)!);
+    expect(rows).toHaveLength(a.points.length);
+    for (const r of rows)
+      expect(Number(r.percent_of_south_east)).toBeCloseTo(
+        (Number(r.value) / Number(r.south_east_value)) * 100,
+        9,
+      );
+  });
+
+  it('scatter: every point with both indicators and periods', () => {
+    const a = ask('/scatter productivity vs skills among local authorities', core);
+    if (a.kind !== 'scatter') throw new Error(a.kind);
+    const rows = rowsOf(answerCsv(a)!);
+    expect(rows).toHaveLength(a.n);
+    expect(rows[0].x_period).toBe(a.xPeriod.label);
+    expect(rows[0].y_period).toBe(a.yPeriod.label);
+  });
+
+  it('benchmark: every place with its verdict and the benchmark value', () => {
+    const a = ask('how many northern cities are above the england average for employment?', core);
+    if (a.kind !== 'benchmark') throw new Error(a.kind);
+    const rows = rowsOf(answerCsv(a)!);
+    const counts = (v: string) => rows.filter((r) => r.verdict.startsWith(v)).length;
+    expect(counts('above')).toBe(a.above.length);
+    expect(counts('similar')).toBe(a.similar.length);
+    expect(counts('below')).toBe(a.below.length);
+    expect(new Set(rows.map((r) => r.against_value))).toEqual(new Set([String(a.against.value)]));
   });
 });
