@@ -316,3 +316,60 @@ function analysisTable(answer: Answer): { header: string[]; rows: Row[] } | null
       return null;
   }
 }
+
+/** "leeds-gross-median-weekly-pay-2025.csv": a file name that says what is inside it. */
+export function csvFilename(answer: Answer): string {
+  const names = (areas: { name: string }[]) =>
+    areas
+      .slice(0, 3)
+      .map((a) => a.name)
+      .join(' ');
+  const parts: (string | null | undefined)[] = (() => {
+    switch (answer.kind) {
+      case 'stats':
+        return [
+          answer.area.name,
+          answer.items.length === 1 ? answer.items[0].indicator.id : 'headline indicators',
+          answer.items.length === 1 ? answer.items[0].figure.period?.label : null,
+        ];
+      case 'profile':
+        return [answer.area.name, 'profile'];
+      case 'compare':
+        return [names(answer.areas), answer.indicator.id, answer.period?.label];
+      case 'trend':
+        return [names(answer.areas), answer.indicator.id, 'time series'];
+      case 'rank':
+        return [answer.group.label, answer.indicator.id, answer.period?.label];
+      case 'gap':
+        return ['north south gap', answer.indicator.id, answer.period.label];
+      case 'change':
+        return [
+          answer.group.label,
+          answer.indicator.id,
+          'change',
+          answer.startPeriod.label,
+          'to',
+          answer.endPeriod.label,
+        ];
+      case 'catching-up':
+        return [answer.areaName, answer.indicator.id, 'as percent of south east'];
+      case 'scatter':
+        return [answer.group.label, answer.x.id, 'vs', answer.y.id];
+      case 'benchmark':
+        return [answer.group.label, answer.indicator.id, 'vs', answer.against.areaName, answer.period.label];
+      default:
+        return ['northstat'];
+    }
+  })();
+  const slug = parts
+    .filter((p): p is string => Boolean(p))
+    .join(' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120)
+    .replace(/-$/, '');
+  return `${slug || 'northstat'}.csv`;
+}

@@ -6,7 +6,7 @@ import { renderText } from '../../src/answers/render-text';
 import { decodeSpec, encodeSpec, replay, specOf } from '../../src/answers/replay';
 import { groupCodes } from '../../src/answers/group-codes';
 import { loadCore } from '../../src/data/core';
-import { answerCsv } from '../../src/slack/csv';
+import { answerCsv, csvFilename } from '../../src/slack/csv';
 
 const core = loadCore();
 
@@ -152,5 +152,20 @@ describe('charts and CSV from answers', () => {
     expect(csv).toContain(
       'E08000035,Leeds,gross-value-added-per-hour-worked,Gross value added per hour worked,2023,41.47,£,,,,Office for National Statistics,2025-06-19',
     );
+  });
+});
+
+describe('download file names say what is inside', () => {
+  it.each([
+    ['/stats bradford pay', /^bradford-gross-median-weekly-pay-(april-)?\d{4}\.csv$/],
+    [
+      '/compare leeds vs reading on productivity',
+      /^leeds-reading-gross-value-added-per-hour-worked-2023\.csv$/,
+    ],
+    ['/trend pay for leeds since 2015', /^leeds-gross-median-weekly-pay-time-series\.csv$/],
+    ['/rank pay change since 2015 among northern cities', /^northern-cities-gross-median-weekly-pay-change-/],
+    ['/profile wakefield', /^wakefield-profile\.csv$/],
+  ])('%s', (q, name) => {
+    expect(csvFilename(ask(q, core))).toMatch(name);
   });
 });

@@ -1,5 +1,5 @@
 import { ACTIONS } from '../../blocks/answer';
-import { answerCsv } from '../../csv';
+import { answerCsv, csvFilename } from '../../csv';
 import type { AppDeps } from '../../deps';
 import { dmChannel, slackErrorCode } from '../../deliver';
 import { type ButtonHandler, rebuild, stale, tell, where } from './button';
@@ -20,7 +20,7 @@ export function handler(deps: AppDeps): ButtonHandler {
         channel_id: channel,
         ...(to.threadTs && !to.isPrivate ? { thread_ts: to.threadTs } : {}),
         file: Buffer.from(csv, 'utf8'),
-        filename: `northstat-${result.kind}.csv`,
+        filename: csvFilename(result),
         title: 'Northstat data (ONS, Open Government Licence v3.0)',
       } as Parameters<typeof args.client.files.uploadV2>[0]);
     } catch (err) {
