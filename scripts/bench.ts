@@ -8,7 +8,7 @@ import { loadCore } from '../src/data/core';
 import { measureResolver } from './bench/resolver';
 import { benchQueries } from './bench-queries';
 
-// `npm run bench [-- --only data,resolve,answer,analyses,charts,slack,digest]`: prints speed and
+// `npm run bench [-- --only data,resolve,answer,analyses,exports,charts,slack,digest]`: prints speed and
 // memory figures. Targets (issues): load <= 1 s and RSS <= 250 MB; resolve and answer p99 <= 5 ms;
 // analyst answers (rank by change, scatter; no chart) p99 <= 10 ms; chart median <= 60 ms (scatter
 // <= 80 ms) with flat RSS; Slack ack p95 <= 50 ms and >= 80% of a static-ack Bolt app.
@@ -121,6 +121,27 @@ function benchAnalyses(): void {
     const p = percentiles(times);
     console.log(
       `analyses: ${name.padEnd(14)} ${times.length} answers, median ${p.median.toFixed(3)} ms, p99 ${p.p99.toFixed(3)} ms`,
+    );
+  }
+}
+
+/** Downloads: the XLSX workbook of a profile (the largest table) and of a rank-by-change answer. */
+async function benchExports(): Promise<void> {
+  const { answerXlsx } = await import('../src/slack/xlsx');
+  const core = loadCore();
+  for (const q of ['/profile wakefield', '/rank pay change since 2015 among local authorities']) {
+    const answer = ask(q, core);
+    for (let i = 0; i < 3; i++) await answerXlsx(answer);
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 30; i++) {
+      const start = process.hrtime.bigint();
+      bytes = (await answerXlsx(answer))?.length ?? 0;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const p = percentiles(times);
+    console.log(
+      `exports: XLSX for "${q}" median ${p.median.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (30 runs, ${(bytes / 1024).toFixed(0)} KB)`,
     );
   }
 }
@@ -289,6 +310,7 @@ async function main(): Promise<void> {
   if (wanted('resolve')) benchResolve();
   if (wanted('answer')) benchAnswer();
   if (wanted('analyses')) benchAnalyses();
+  if (wanted('exports')) await benchExports();
   if (wanted('charts')) await benchCharts();
   if (wanted('slack')) await benchSlack();
   if (wanted('digest')) await benchDigest();

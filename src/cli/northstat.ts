@@ -4,13 +4,15 @@ import { renderText } from '../answers/render-text';
 import { loadCore } from '../data/core';
 import { COMMAND_NAMES } from '../answers/commands';
 import { resolve } from '../resolve';
+import { answerCsv } from '../slack/csv';
+import { answerXlsx } from '../slack/xlsx';
 import { runConsole } from './console';
 
-// `northstat ask "<text>" [--json] [--chart out.png]`, `northstat resolve "<text>" | --batch FILE`,
+// `northstat ask "<text>" [--json] [--chart out.png] [--csv out.csv] [--xlsx out.xlsx]`, `northstat resolve "<text>" | --batch FILE`,
 // `northstat console`. Returns the exit code; bin/northstat.js sets it.
 
 const USAGE = `Usage:
-  northstat ask "<command or question>" [--json] [--chart out.png]
+  northstat ask "<command or question>" [--json] [--chart out.png] [--csv out.csv] [--xlsx out.xlsx]
   northstat resolve "<text>"          print what the resolver understood, as JSON
   northstat resolve --batch FILE      one JSON object per input line, in order
   northstat console                   interactive console on the bundled data`;
@@ -47,6 +49,8 @@ export async function main(
   if (command === 'ask') {
     const json = takeFlag(args, '--json') === true;
     const chart = takeFlag(args, '--chart');
+    const csv = takeFlag(args, '--csv');
+    const xlsx = takeFlag(args, '--xlsx');
     const text = args.join(' ').trim();
     if (!text) {
       out(USAGE);
@@ -58,6 +62,16 @@ export async function main(
       const { writeChartFor } = await import('./chart-file');
       const written = await writeChartFor(result, chart);
       out(written ? `Chart written to ${written}` : 'No chart for this answer.');
+    }
+    if (typeof csv === 'string') {
+      const body = answerCsv(result);
+      if (body) fs.writeFileSync(csv, body);
+      out(body ? `CSV written to ${csv}` : 'No figures to write for this answer.');
+    }
+    if (typeof xlsx === 'string') {
+      const book = await answerXlsx(result);
+      if (book) fs.writeFileSync(xlsx, book);
+      out(book ? `XLSX written to ${xlsx}` : 'No figures to write for this answer.');
     }
     return result.kind === 'clarify' ? 1 : 0;
   }

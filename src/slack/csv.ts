@@ -4,6 +4,8 @@ import { withheldNote } from '../data/stats';
 // "Download CSV": the answer's own numbers, unrounded (as published), with their unit and multiplier, with period and source on every row, so a
 // spreadsheet pasted into a briefing still says where each figure came from.
 
+export type Row = (string | number | null)[];
+
 const HEADER = [
   'area_code',
   'area_name',
@@ -27,8 +29,9 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function answerCsv(answer: Answer): string | null {
-  const rows: (string | number | null)[][] = [];
+/** The answer's figures as a table, or null for answers without figures (help, clarify). */
+export function answerTable(answer: Answer): { header: string[]; rows: Row[] } | null {
+  const rows: Row[] = [];
   const add = (
     f: Figure,
     ind: { id: string; label: string; unitLabel: string },
@@ -101,16 +104,17 @@ export function answerCsv(answer: Answer): string | null {
         }
       }
       break;
-    default: {
-      const table = analysisTable(answer);
-      if (!table) return null;
-      return toCsv(table.header, table.rows);
-    }
+    default:
+      return analysisTable(answer);
   }
-  return toCsv(HEADER, rows);
+  return { header: HEADER, rows };
 }
 
-type Row = (string | number | null)[];
+/** The table as RFC 4180 CSV (CRLF, formulas defused). */
+export function answerCsv(answer: Answer): string | null {
+  const table = answerTable(answer);
+  return table ? toCsv(table.header, table.rows) : null;
+}
 
 function toCsv(header: string[], rows: Row[]): string {
   return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

@@ -44,6 +44,17 @@ describe('northstat CLI', () => {
     expect(lines[2].areas).toEqual([]);
     expect(lines[3].areas[0].code).toBe('E06000010');
   });
+  it('ask --csv and --xlsx write the answer’s figures', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-'));
+    const csv = path.join(dir, 'p.csv');
+    const xlsx = path.join(dir, 'p.xlsx');
+    const { out } = await run(['ask', '/profile wakefield', '--csv', csv, '--xlsx', xlsx]);
+    expect(out).toContain(`CSV written to ${csv}`);
+    expect(out).toContain(`XLSX written to ${xlsx}`);
+    expect(fs.readFileSync(csv, 'utf8')).toContain('E08000036,Wakefield,');
+    // An XLSX file is a zip archive.
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+  });
   it('ask --chart writes a PNG', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ns-')), 'trend.png');
     const { out } = await run(['ask', '/trend pay for leeds, manchester since 2015', '--chart', file]);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { type StartedApp, startSlackApp } from '../../src/app';
 import { encodeSpec } from '../../src/answers/replay';
@@ -369,6 +370,20 @@ describe('buttons', () => {
     expect(csv).toContain('E08000035,Leeds,gross-median-weekly-pay');
     expect(csv).toContain('610.7');
     expect(csv).toContain('April 2025');
+  });
+  it('Download XLSX uploads a workbook with the same figures, named for what is inside', async () => {
+    await click('download_xlsx', leedsPay);
+    await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    const name = String(fake.calls('files.getUploadURLExternal')[0].params.filename);
+    expect(name).toMatch(/^leeds-gross-median-weekly-pay-.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fake.calls('upload')[0].files?.[0]?.data as unknown as ArrayBuffer);
+    const data = book.getWorksheet('Data')!;
+    expect(data.getRow(2).getCell(1).value).toBe('E08000035');
+    expect(data.getRow(2).getCell(6).value).toBe(610.7);
+    expect(JSON.stringify(book.getWorksheet('About')!.getSheetValues())).toContain(
+      'Open Government Licence v3.0',
+    );
   });
   it('Share in channel re-posts publicly through response_url', async () => {
     await click('share_in_channel', leedsPay);

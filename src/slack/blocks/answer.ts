@@ -52,6 +52,7 @@ export const ACTIONS = {
   showChart: 'show_chart',
   compareSimilar: 'compare_similar',
   downloadCsv: 'download_csv',
+  downloadXlsx: 'download_xlsx',
   shareInChannel: 'share_in_channel',
   pickArea: 'pick_area',
   askInstead: 'ask_instead',
@@ -96,6 +97,7 @@ function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock |
     elements.push(button('Compare with similar areas', ACTIONS.compareSimilar, value));
   }
   elements.push(button('Download CSV', ACTIONS.downloadCsv, value));
+  elements.push(button('Download XLSX', ACTIONS.downloadXlsx, value));
   if (opts.isPrivate) elements.push(button('Share in channel', ACTIONS.shareInChannel, value));
   return actions(elements, 'answer_actions');
 }

@@ -5,6 +5,7 @@ import type { ButtonArgs, ButtonHandler } from './button';
 import { tell } from './button';
 import * as compareSimilar from './compare-similar';
 import * as downloadCsv from './download-csv';
+import * as downloadXlsx from './download-xlsx';
 import * as expired from './expired';
 import * as pickArea from './pick-area';
 import * as shareInChannel from './share-in-channel';
@@ -14,7 +15,7 @@ function isButton(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareAr
   return args.action.type === 'button';
 }
 
-const BUTTONS = [showChart, compareSimilar, downloadCsv, shareInChannel, pickArea, askInstead];
+const BUTTONS = [showChart, compareSimilar, downloadCsv, downloadXlsx, shareInChannel, pickArea, askInstead];
 
 /**
  * One Bolt listener for every block action (each extra listener costs a middleware chain per request).
