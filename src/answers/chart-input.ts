@@ -179,15 +179,25 @@ function scatterChart(a: ScatterAnswer): ChartInput {
 
 /** The group's values against the benchmark. */
 function benchmarkBars(a: BenchmarkAnswer): ChartInput {
+  // The verdict is in the label, so the chart says what the text says: a bar past the benchmark whose
+  // interval overlaps it is "similar", not "above".
+  const similar = new Set(a.similar.map((f) => f.area));
   const all = [...a.above, ...a.similar, ...a.same, ...a.below];
+  const shown = all.slice(0, 19);
   return {
     kind: 'bars',
     title: `${a.indicator.label}: ${a.group.label} against ${a.against.areaName}`,
-    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${a.period.label}`,
+    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${a.period.label}${
+      shown.length < all.length ? `; ${shown.length} of ${all.length} places shown` : ''
+    }${similar.size > 0 ? '; "(similar)": within the margin of error' : ''}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     items: [
-      ...all.slice(0, 19).map((f) => ({ label: f.areaName, value: f.value, role: 'other' as const })),
+      ...shown.map((f) => ({
+        label: similar.has(f.area) ? `${f.areaName} (similar)` : f.areaName,
+        value: f.value,
+        role: 'other' as const,
+      })),
       { label: a.against.areaName, value: a.against.value, role: 'reference' as const },
     ],
   };
