@@ -385,6 +385,19 @@ describe('buttons', () => {
       'Open Government Licence v3.0',
     );
   });
+  it('About this figure tells the clicker what pay measures, its unit and source, with Slack links', async () => {
+    await click('about_figure', leedsPay);
+    const response = await fake.waitFor('response', undefined, 5000);
+    expect(response.params.response_type).toBe('ephemeral');
+    expect(response.params.replace_original).toBe(false);
+    const ind = core.indicator('gross-median-weekly-pay');
+    const text = JSON.stringify(response.params);
+    expect(text).toContain('About this figure');
+    expect(text).toContain(ind.subtitle.slice(0, 40));
+    expect(text).toContain(`<${ind.sourceUrl}|source publication>`);
+    expect(text).not.toMatch(/\]\(http/); // never raw markdown links
+    expect(validateBlocks(response.params.blocks as never)).toEqual([]);
+  });
   it('Share in channel re-posts publicly through response_url', async () => {
     await click('share_in_channel', leedsPay);
     const response = await fake.waitFor('response', undefined, 5000);

@@ -53,6 +53,7 @@ export const ACTIONS = {
   compareSimilar: 'compare_similar',
   downloadCsv: 'download_csv',
   downloadXlsx: 'download_xlsx',
+  aboutFigure: 'about_figure',
   shareInChannel: 'share_in_channel',
   pickArea: 'pick_area',
   askInstead: 'ask_instead',
@@ -98,6 +99,7 @@ function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock |
   }
   elements.push(button('Download CSV', ACTIONS.downloadCsv, value));
   elements.push(button('Download XLSX', ACTIONS.downloadXlsx, value));
+  if (answer.kind !== 'profile') elements.push(button('About this figure', ACTIONS.aboutFigure, value));
   if (opts.isPrivate) elements.push(button('Share in channel', ACTIONS.shareInChannel, value));
   return actions(elements, 'answer_actions');
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
+import * as aboutFigure from './about-figure';
 import * as askInstead from './ask-instead';
 import type { ButtonArgs, ButtonHandler } from './button';
 import { tell } from './button';
@@ -15,7 +16,16 @@ function isButton(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareAr
   return args.action.type === 'button';
 }
 
-const BUTTONS = [showChart, compareSimilar, downloadCsv, downloadXlsx, shareInChannel, pickArea, askInstead];
+const BUTTONS = [
+  showChart,
+  compareSimilar,
+  downloadCsv,
+  downloadXlsx,
+  aboutFigure,
+  shareInChannel,
+  pickArea,
+  askInstead,
+];
 
 /**
  * One Bolt listener for every block action (each extra listener costs a middleware chain per request).
