@@ -1,4 +1,4 @@
-import type { Answer, Figure } from '../answers/types';
+import type { Answer, Figure, StatsItem } from '../answers/types';
 import { withheldNote } from '../data/stats';
 
 // "Download CSV": the answer's own numbers, unrounded (as published), with their unit and multiplier, with period and source on every row, so a
@@ -19,6 +19,9 @@ const HEADER = [
   'note',
   'source',
   'released',
+  'rank',
+  'rank_of',
+  'comparison_set',
 ];
 
 function cell(value: string | number | null): string {
@@ -36,6 +39,7 @@ export function answerTable(answer: Answer): { header: string[]; rows: Row[] } |
     f: Figure,
     ind: { id: string; label: string; unitLabel: string },
     src: { org: string; releaseDate: string },
+    rank?: { position: number; of: number; set: string } | null,
   ) =>
     rows.push([
       f.area,
@@ -50,20 +54,49 @@ export function answerTable(answer: Answer): { header: string[]; rows: Row[] } |
       f.note,
       src.org,
       src.releaseDate,
+      rank?.position ?? null,
+      rank?.of ?? null,
+      rank?.set ?? null,
     ]);
+  const rankOf = (p: StatsItem['position']) =>
+    p ? { position: p.position, of: p.of, set: p.groupLabel } : null;
   switch (answer.kind) {
     case 'stats':
-      for (const item of answer.items) add(item.figure, item.indicator, item.source);
+      for (const item of answer.items) {
+        add(item.figure, item.indicator, item.source, rankOf(item.position));
+        // The comparators the answer states (South East, England), at the same period.
+        for (const d of item.comparisons)
+          rows.push([
+            d.to,
+            d.toName,
+            item.indicator.id,
+            item.indicator.label,
+            item.figure.period?.label ?? null,
+            d.toValue,
+            item.indicator.unitLabel,
+            null,
+            null,
+            'comparator',
+            item.source.org,
+            item.source.releaseDate,
+          ]);
+      }
       break;
     case 'profile':
       for (const t of answer.themes)
-        for (const item of t.items) add(item.figure, item.indicator, item.source);
+        for (const item of t.items) add(item.figure, item.indicator, item.source, rankOf(item.position));
       break;
     case 'compare':
       for (const f of [...answer.figures, ...answer.references]) add(f, answer.indicator, answer.source);
       break;
     case 'rank':
-      for (const f of [...answer.rows, ...answer.references]) add(f, answer.indicator, answer.source);
+      for (const f of answer.rows)
+        add(f, answer.indicator, answer.source, {
+          position: f.position,
+          of: answer.total,
+          set: answer.group.label,
+        });
+      for (const f of answer.references) add(f, answer.indicator, answer.source);
       break;
     case 'gap':
       for (const f of answer.rows) add(f, answer.indicator, answer.source);
@@ -107,7 +140,8 @@ export function answerTable(answer: Answer): { header: string[]; rows: Row[] } |
     default:
       return analysisTable(answer);
   }
-  return { header: HEADER, rows };
+  // Rows written without the rank columns (trend points, the North) end with empty cells.
+  return { header: HEADER, rows: rows.map((r) => [...r, ...Array(HEADER.length - r.length).fill(null)]) };
 }
 
 /** The table as RFC 4180 CSV (CRLF, formulas defused). */

@@ -147,10 +147,10 @@ describe('charts and CSV from answers', () => {
   it('CSV keeps published values, periods and sources, and defuses formulas', () => {
     const csv = answerCsv(ask('/compare leeds vs reading on productivity', core))!;
     expect(csv.split('\r\n')[0]).toBe(
-      'area_code,area_name,indicator_id,indicator,period,value,unit,lower_95,upper_95,note,source,released',
+      'area_code,area_name,indicator_id,indicator,period,value,unit,lower_95,upper_95,note,source,released,rank,rank_of,comparison_set',
     );
     expect(csv).toContain(
-      'E08000035,Leeds,gross-value-added-per-hour-worked,Gross value added per hour worked,2023,41.47,£,,,,Office for National Statistics,2025-06-19',
+      'E08000035,Leeds,gross-value-added-per-hour-worked,Gross value added per hour worked,2023,41.47,£,,,,Office for National Statistics,2025-06-19,,,',
     );
   });
 });
@@ -167,5 +167,21 @@ describe('download file names say what is inside', () => {
     ['/profile wakefield', /^wakefield-profile\.csv$/],
   ])('%s', (q, name) => {
     expect(csvFilename(ask(q, core))).toMatch(name);
+  });
+});
+
+describe('the /stats CSV carries what the answer states', () => {
+  it('/stats bradford pay: Bradford with its rank and comparison set, then the South East and England', () => {
+    const answer = ask('/stats bradford pay', core);
+    if (answer.kind !== 'stats') throw new Error(answer.kind);
+    const item = answer.items[0];
+    const lines = answerCsv(answer)!.trim().split('\r\n').slice(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^E08000032,Bradford,gross-median-weekly-pay,.*,${item.figure.value},£,.*,${item.position!.position},${item.position!.of},${item.position!.groupLabel}$`,
+      ),
+    );
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['E08000032', 'E12000008', 'E92000001']);
+    expect(lines[1]).toContain(`,${item.comparisons[0].toValue},£,,,comparator,`);
   });
 });
