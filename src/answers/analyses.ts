@@ -1,6 +1,6 @@
 import { benchmark, catchingUp, changeAmong, type ChangeMeasure, isCount, scatter } from '../data/analyses';
 import type { StatsCore } from '../data/stats';
-import { indicatorRef, sourceRef } from './engine';
+import { coverageText, indicatorRef, sourceRef } from './engine';
 import type { BenchmarkAnswer, CatchingUpAnswer, ChangeAnswer, ClarifyAnswer, ScatterAnswer } from './types';
 
 // Answer models for the analyst questions (issue 13): the statistics core's analyses with the
@@ -8,14 +8,9 @@ import type { BenchmarkAnswer, CatchingUpAnswer, ChangeAnswer, ClarifyAnswer, Sc
 
 type Group = { id: string; label: string; codes: string[] };
 
-function noData(text: string, example: string): ClarifyAnswer {
-  return {
-    kind: 'clarify',
-    problems: [{ text, kind: 'year', suggestions: [] }],
-    choices: [],
-    example,
-    notes: [],
-  };
+/** The question was understood, but the data cannot answer it: say why, and give one that works. */
+function cannot(reason: string, example: string): ClarifyAnswer {
+  return { kind: 'clarify', problems: [], choices: [], cannot: reason, example, notes: [] };
 }
 
 export function answerChange(
@@ -31,7 +26,13 @@ export function answerChange(
   } = {},
 ): ChangeAnswer | ClarifyAnswer {
   const result = changeAmong(core, indicatorId, group.codes, since, options.measure);
-  if (!result) return noData(`change since ${since}`, `/rank pay change since 2015 among northern cities`);
+  if (!result) {
+    const ind = core.indicator(indicatorId);
+    return cannot(
+      `${ind.label} has no two periods from ${since} on with values for ${group.label} to compare: it is ${coverageText(ind)}.`,
+      '/rank pay change since 2015 among northern cities',
+    );
+  }
   const direction = options.direction ?? 'top';
   const ordered = direction === 'bottom' ? [...result.rows].reverse() : result.rows;
   const n = options.n ?? (ordered.length <= 20 ? ordered.length : 10);
@@ -81,7 +82,10 @@ export function answerCatchingUp(
 ): CatchingUpAnswer | ClarifyAnswer {
   const result = catchingUp(core, indicatorId, area);
   if (result.points.length < 2)
-    return noData('a series against the South East', '/gap productivity for leeds');
+    return cannot(
+      `${result.indicator.label} has fewer than two periods with values for both ${area === 'north' ? 'the North' : core.geography.name(area)} and the South East, so there is no gap over time to follow: it is ${coverageText(result.indicator)}.`,
+      '/gap productivity for leeds',
+    );
   const ind = result.indicator;
   const notes: string[] = [];
   if (area === 'north' && result.area !== 'north')
@@ -113,8 +117,8 @@ export function answerScatter(
 ): ScatterAnswer | ClarifyAnswer {
   const result = scatter(core, xId, yId, group.codes);
   if (!result || result.n < 3)
-    return noData(
-      'two indicators with values for the same places',
+    return cannot(
+      `${core.indicator(xId).label} and ${core.indicator(yId).label} do not both have values for at least three of ${group.label}: the first is ${coverageText(core.indicator(xId))}; the second is ${coverageText(core.indicator(yId))}.`,
       '/scatter productivity vs skills among local authorities',
     );
   const sorted = [...result.points].sort((a, b) => b.residual - a.residual);
@@ -153,7 +157,11 @@ export function answerBenchmark(
   const counted = isCount(base) && core.hasIndicator(perHead);
   const codes = group.codes.filter((c) => c !== against);
   const result = benchmark(core, counted ? perHead : indicatorId, codes, against);
-  if (!result) return noData('a benchmark figure', '/rank employment above england among northern cities');
+  if (!result)
+    return cannot(
+      `${base.label} has no figure for ${core.geography.name(against)} and ${group.label} at the same period: it is ${coverageText(base)}.`,
+      '/rank employment above england among northern cities',
+    );
   const by = (v: string) => result.rows.filter((r) => r.verdict === v).map((r) => r.figure);
   const ind = result.indicator;
   const notes: string[] = [];

@@ -251,6 +251,25 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
   };
 }
 
+/** "regions, combined authorities, the UK": the levels an indicator is published for. */
+export function levelsText(ind: IndicatorMeta): string {
+  const plural = (name: string) => (name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`);
+  return [...new Set(ind.levels.map((l) => (l === 'uk' ? 'the UK' : plural(LEVEL_NAMES[l]))))].join(', ');
+}
+
+/** "published for regions and the UK, 2019 to 2023 (5 periods)": what an indicator covers. */
+export function coverageText(ind: IndicatorMeta): string {
+  const first = ind.periods[0];
+  const last = ind.periods.at(-1);
+  const span =
+    !first || !last
+      ? 'no periods'
+      : first === last
+        ? `${first.label} only`
+        : `${first.label} to ${last.label} (${ind.periods.length} periods)`;
+  return `published for ${levelsText(ind)}, ${span}`;
+}
+
 /**
  * An indicator ONS publishes only for larger areas (business R&D for regions, exports for combined
  * authorities) has nothing for a council: say so, and give the nearest area containing it that has a
@@ -262,11 +281,7 @@ function notPublishedNote(core: StatsCore, item: StatsItem): string | null {
   const ind = core.indicator(indicator.id);
   const area = core.geography.area(figure.area);
   if (!area || ind.levels.includes(area.level)) return null;
-  const plural = (name: string) => (name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`);
-  const levels = [...new Set(ind.levels.map((l) => (l === 'uk' ? 'the UK' : plural(LEVEL_NAMES[l]))))].join(
-    ', ',
-  );
-  const said = `${indicator.label} is published for ${levels} only, not for a ${LEVEL_NAMES[area.level]} such as ${area.name}`;
+  const said = `${indicator.label} is published for ${levelsText(ind)} only, not for a ${LEVEL_NAMES[area.level]} such as ${area.name}`;
   for (const parent of area.parents) {
     const near = core.value(ind.id, parent);
     if (near.value === null || !near.period) continue;

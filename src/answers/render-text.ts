@@ -228,10 +228,13 @@ function renderClarify(a: ClarifyAnswer): string {
   const out: string[] = [];
   if (a.yearNotHeld) return [yearNotHeldText(a.yearNotHeld), `Try: ${a.example}`].join('\n');
   if (a.unavailable) return [notHeldText(a.unavailable), `Try: ${a.example}`].join('\n');
+  if (a.cannot) return [a.cannot, `Try: ${a.example}`].join('\n');
   for (const p of a.problems) {
     if (p.foreign) out.push(foreignText(p.text));
     else if (p.text === '')
-      out.push(`I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`);
+      out.push(
+        `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : p.kind === 'indicator' ? 'an indicator' : `a ${p.kind}`}.`,
+      );
     else {
       const what = p.kind === 'place' ? 'a UK place' : p.kind === 'indicator' ? 'an indicator' : p.kind;
       const hint = p.suggestions.length > 0 ? ` Did you mean ${p.suggestions.slice(0, 5).join(', ')}?` : '';

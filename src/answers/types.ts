@@ -167,6 +167,8 @@ export interface ClarifyAnswer {
   unavailable?: { label: string; nearest: IndicatorRef | null; place: AreaRef | null };
   /** A typed year the indicator does not hold: what it does hold instead. */
   yearNotHeld?: { requested: number; indicator: IndicatorRef; first: PeriodInfo; last: PeriodInfo };
+  /** The question was understood but the data cannot answer it (an analysis needing periods or places it lacks): why. */
+  cannot?: string;
   example: string;
   notes: string[];
 }

@@ -269,10 +269,11 @@ function clarifyBlocks(answer: ClarifyAnswer): SlackBlock[] {
   if (answer.yearNotHeld)
     return [section(e(yearNotHeldText(answer.yearNotHeld))), context([`Try: \`${e(answer.example)}\``])];
   if (answer.unavailable) return notHeldBlocks(answer.unavailable, answer.example);
+  if (answer.cannot) return [section(e(answer.cannot)), context([`Try: \`${e(answer.example)}\``])];
   const lines = answer.problems.map((p) => {
     if (p.foreign) return e(foreignText(p.text));
     if (p.text === '')
-      return `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : `a ${p.kind}`}.`;
+      return `I need ${p.kind === 'place' ? 'a place (or two, to compare)' : p.kind === 'indicator' ? 'an indicator' : `a ${p.kind}`}.`;
     const what = p.kind === 'place' ? 'a UK place' : p.kind === 'indicator' ? 'an indicator' : p.kind;
     const hint =
       p.suggestions.length > 0
