@@ -278,6 +278,27 @@ describe('mentions and DMs', () => {
     expect(complete.params.thread_ts).toBe(ts);
   });
 
+  it('answers an analyst question in a mention as the analysis asked for, with its chart', async () => {
+    const ts = nextTs();
+    await postToApp(
+      base,
+      'app_mention',
+      {
+        text: `<@${fake.botUserId}> is Leeds catching up with the South East on productivity?`,
+        ts,
+        event_id: `EvCatch${ts}`,
+      },
+      { secret: SECRET },
+    );
+    const post = await fake.waitFor('chat.postMessage', undefined, 5000);
+    expect(post.params.thread_ts).toBe(ts);
+    expect(String(post.params.text)).toMatch(/Leeds/);
+    expect(JSON.stringify(post.params.blocks)).toMatch(/% of the South East/);
+    // Catching up is a /gap answer: its chart is posted with it, in the same thread.
+    const complete = await fake.waitFor('files.completeUploadExternal', undefined, 5000);
+    expect(complete.params.thread_ts).toBe(ts);
+  });
+
   it('answers a retried event once (deduplicated on event_id)', async () => {
     const ts = nextTs();
     const input = {
