@@ -140,9 +140,14 @@ function statsBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[] {
     if (item.position) lines.push(e(positionText(item.position)));
     for (const c of item.comparisons) lines.push(`• ${e(differenceText(c, item.indicator))}`);
     blocks.push(section(lines.join('\n')));
-    if (answer.items.length > 1) blocks.push(context([e(sourceLine(item.source, f.period?.label ?? null))]));
   }
-  if (answer.items.some((i) => i.position)) blocks.push(context([RANK_ORDER_NOTE]));
+  // One context for all the sources (and the rank order, said once), not one per figure: shorter to scan.
+  const sources =
+    answer.items.length > 1
+      ? [...new Set(answer.items.map((i) => e(sourceLine(i.source, i.figure.period?.label ?? null))))]
+      : [];
+  const rankNote = answer.items.some((i) => i.position) ? [RANK_ORDER_NOTE] : [];
+  if (sources.length + rankNote.length > 0) blocks.push(context([...sources, ...rankNote]));
   if (single)
     blocks.push(sourceContext(single.source, single.figure.period?.label ?? null, single.indicator));
   return blocks;
