@@ -293,7 +293,18 @@ const CORRELATION_PHRASES = [
   'have less',
 ];
 /** Words that ask for everything about a place: the area profile. */
-const PROFILE_WORDS = new Set(['profile', 'overview', 'summary', 'snapshot', 'economically', 'everything']);
+const PROFILE_WORDS = new Set([
+  'profile',
+  'overview',
+  'summary',
+  'snapshot',
+  'economically',
+  'everything',
+  'info',
+  'information',
+  'lowdown',
+  'rundown',
+]);
 const PROFILE_PAIRS = new Set([
   'key stats',
   'tell me',
@@ -301,6 +312,11 @@ const PROFILE_PAIRS = new Set([
   'key figures',
   'look like',
   'headline figures',
+  'know about',
+  'got for',
+  'got on',
+  'have on',
+  'facts about',
 ]);
 const COMPARE_WORDS = new Set([
   'compare',
