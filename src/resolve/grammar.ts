@@ -208,6 +208,24 @@ const SUPERLATIVES = new Set([
   'risers',
   'fallers',
 ]);
+/** Nouns and verbs of movement: ranked "by growth since 2010" is ranked by change. */
+const MOVEMENT_WORDS = new Set([
+  'growth',
+  'grown',
+  'grew',
+  'rise',
+  'risen',
+  'rose',
+  'increase',
+  'increased',
+  'fall',
+  'fallen',
+  'fell',
+  'decrease',
+  'decline',
+  'improvement',
+  'improved',
+]);
 /** Words that say a gap is moving. */
 const GAP_MOVES = new Set([
   'narrowing',
@@ -261,6 +279,7 @@ const CATCHING_PHRASES = [
 ];
 /** Words that set places against a benchmark ("above the England average", "beat the South East"). */
 const BENCHMARK_WORDS = new Set([
+  'benchmark',
   'above',
   'below',
   'beat',
@@ -406,6 +425,9 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
   chooseIndicator(scan);
   // "which councils grew fastest since 2010": a superlative over a span is a ranking by change.
   if (req.since !== null && scan.toks.some((w) => SUPERLATIVES.has(w))) req.cues.change = true;
+  // "regions ranked by growth in household income since 2010": a ranking of a movement is by change.
+  const ranking = req.cues.rank || req.command === 'rank' || req.rank !== null;
+  if (ranking && req.since !== null && scan.toks.some((w) => MOVEMENT_WORDS.has(w))) req.cues.change = true;
   // "how has the gap ... changed since 2004", "is the gap ... narrowing": the gap over time.
   if (req.cues.gap && (req.cues.trend || req.since !== null || scan.toks.some((w) => GAP_MOVES.has(w))))
     req.cues.catching = true;
@@ -420,7 +442,9 @@ export function resolve(text: string, core: StatsCore, options: ResolveOptions =
 function readSlashCommand(raw: string, req: ResolvedRequest, commands: readonly string[]): string {
   const cmd = /^\/([a-z][a-z-]*)\b/i.exec(raw);
   const name = cmd?.[1].toLowerCase();
-  if (!cmd || !name || (name !== 'help' && !commands.includes(name))) return raw;
+  // An unknown "/benchmark", "/perhead" is read as its word, so its meaning is not lost to a place guess.
+  if (cmd && name && name !== 'help' && !commands.includes(name)) return `${name}${raw.slice(cmd[0].length)}`;
+  if (!cmd || !name) return raw;
   req.command = name;
   return raw.slice(cmd[0].length);
 }
