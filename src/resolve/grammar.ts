@@ -671,9 +671,20 @@ function readLongestMatch(scan: Scan, i: number): number {
   // "the north-south gap" names the divide, not the North.
   if (g && g.group.id === 'the-north' && toks[i + g.length] === 'south') return 0;
   // A bare "north" set against somewhere ("north vs london"), or in a /gap ("/gap pay north"), is the North.
-  const against = ['vs', 'v', 'versus', 'against', 'compared'].includes(toks[i + 1] ?? '');
-  const bareNorth = toks[i] === 'north' && !placeAt(toks, i, places) && toks[i + 1] !== 'south';
-  if (!g && bareNorth && (against || req.command === 'gap' || req.cues.gap)) {
+  // Also in a list of places ("north and south east", "/compare income north south east").
+  const next = toks[i + 1];
+  const against = ['vs', 'v', 'versus', 'against', 'compared'].includes(next ?? '');
+  const northSouthDivide = next === 'south' && !['east', 'west'].includes(toks[i + 2] ?? '');
+  const bareNorth = toks[i] === 'north' && !placeAt(toks, i, places) && !northSouthDivide;
+  // "north south east", "north east midlands" list the North before a region; "north wales", "north
+  // leeds" are parts of one place, not the North.
+  const following = next !== undefined ? placeAt(toks, i + 1, places) : null;
+  const listed =
+    next === 'and' ||
+    next === 'or' ||
+    (following !== null && following.length >= 2 && DIRECTION_WORDS.has(next!));
+  const comparing = (req.command === 'compare' || req.cues.compare) && following === null;
+  if (!g && bareNorth && (against || listed || comparing || req.command === 'gap' || req.cues.gap)) {
     req.group ??= groups.get('the north') ?? null;
     return 1;
   }
