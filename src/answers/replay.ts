@@ -49,9 +49,16 @@ const schema = z.object({
 
 export type AnswerSpec = z.infer<typeof schema>;
 
+const EMPTY_SPEC = { a: [] as string[], i: null, y: null, s: null, g: null, n: null, d: null, j: null };
+
+/** A spec of one kind with only the fields given ("the /gap answer for pay"); the rest empty. */
+export function specFor(k: AnswerSpec['k'], fields: Partial<Omit<AnswerSpec, 'k'>> = {}): AnswerSpec {
+  return { ...EMPTY_SPEC, ...fields, k };
+}
+
 /** The spec of a figure-bearing answer, or null for help and clarifications. */
 export function specOf(answer: Answer): AnswerSpec | null {
-  const base = { a: [] as string[], i: null, y: null, s: null, g: null, n: null, d: null, j: null };
+  const base = EMPTY_SPEC;
   switch (answer.kind) {
     case 'stats':
       return {

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { getISOWeek, startOfISOWeek } from 'date-fns';
 import { chartInputFor } from '../answers/chart-input';
-import { replay } from '../answers/replay';
+import { replay, specFor } from '../answers/replay';
 import { difference, indicatorRef } from '../answers/engine';
 import { datasetTitle } from '../answers/titles';
 import { formatDate } from '../format/number';
@@ -247,17 +247,6 @@ export function digestModel(
 
 /** "The gap this week" is the /gap answer, asked through the same path as every other surface. */
 function gapAnswer(core: StatsCore, indicatorId: string): GapAnswer | null {
-  const spec = {
-    k: 'gap' as const,
-    a: [],
-    i: indicatorId,
-    y: null,
-    s: null,
-    g: null,
-    n: null,
-    d: null,
-    j: null,
-  };
-  const answer = replay(spec, core, () => null);
+  const answer = replay(specFor('gap', { i: indicatorId }), core, () => null);
   return answer?.kind === 'gap' ? answer : null;
 }

@@ -21,7 +21,7 @@ import {
 } from '../../answers/render-text';
 import { chartInputFor } from '../../answers/chart-input';
 import { benchmarkBlocks, catchingUpBlocks, changeBlocks, scatterBlocks } from './analyses';
-import { encodeSpec, specOf } from '../../answers/replay';
+import { encodeSpec, specFor, specOf } from '../../answers/replay';
 import { ordinal } from '../../format/number';
 import type {
   Alternative,
@@ -300,18 +300,8 @@ function notHeldBlocks(u: NonNullable<ClarifyAnswer['unavailable']>, example: st
   const blocks: SlackBlock[] = [section(e(notHeldText(u)))];
   if (u.nearest) {
     const spec = u.place
-      ? {
-          k: 'stats' as const,
-          a: [u.place.code],
-          i: u.nearest.id,
-          y: null,
-          s: null,
-          g: null,
-          n: null,
-          d: null,
-          j: null,
-        }
-      : { k: 'gap' as const, a: [], i: u.nearest.id, y: null, s: null, g: null, n: null, d: null, j: null };
+      ? specFor('stats', { a: [u.place.code], i: u.nearest.id })
+      : specFor('gap', { i: u.nearest.id });
     const label = `Show ${u.nearest.label.toLowerCase()}${u.place ? ` for ${u.place.name}` : ''}`;
     blocks.push(actions([button(label, ACTIONS.askInstead, encodeSpec(spec))]));
   }

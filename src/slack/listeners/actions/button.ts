@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { decodeSpec, replay } from '../../../answers/replay';
 import { groupCodes } from '../../../answers/group-codes';
 import type { Answer } from '../../../answers/types';
-import { plainMessage } from '../../blocks/answer';
+import { answerMessage, plainMessage } from '../../blocks/answer';
 import type { AppDeps } from '../../deps';
 
 // What every answer button shares: each rebuilds its answer from the spec the button carries
@@ -41,4 +41,22 @@ export const EXPIRED_TEXT =
 
 export async function stale(args: Pick<ButtonArgs, 'respond'>): Promise<void> {
   await tell(args, EXPIRED_TEXT);
+}
+
+/**
+ * The buttons that ask a different question (another place, the nearest statistic): the new answer is
+ * posted where the old one was, as visibly as it was, and the old one stays.
+ */
+export function reAskHandler(deps: AppDeps): ButtonHandler {
+  return async (args) => {
+    await args.ack();
+    const result = rebuild(args, deps);
+    if (!result) return stale(args);
+    const to = where(args);
+    await args.respond({
+      response_type: to.isPrivate ? 'ephemeral' : 'in_channel',
+      replace_original: false,
+      ...answerMessage(result, { isPrivate: to.isPrivate }),
+    });
+  };
 }

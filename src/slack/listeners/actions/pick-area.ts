@@ -1,20 +1,10 @@
-import { ACTIONS, answerMessage } from '../../blocks/answer';
+import { ACTIONS } from '../../blocks/answer';
 import type { AppDeps } from '../../deps';
-import { type ButtonHandler, rebuild, stale, where } from './button';
+import { type ButtonHandler, reAskHandler } from './button';
 
 /** "Did you mean …?" buttons ("pick_area:<n>:<code>"): the same question with the other place. */
 export const actionId = ACTIONS.pickArea;
 
 export function handler(deps: AppDeps): ButtonHandler {
-  return async (args) => {
-    await args.ack();
-    const result = rebuild(args, deps);
-    if (!result) return stale(args);
-    const to = where(args);
-    await args.respond({
-      response_type: to.isPrivate ? 'ephemeral' : 'in_channel',
-      replace_original: false,
-      ...answerMessage(result, { isPrivate: to.isPrivate }),
-    });
-  };
+  return reAskHandler(deps);
 }
