@@ -2,6 +2,7 @@ import { renderPng } from './render-local';
 import { buildQuickChartUrl, DEFAULT_QUICKCHART_BASE_URL } from './render-quickchart';
 import { buildAltText } from './spec';
 import type { ChartInput } from './types';
+import { fileSlug } from '../format/file-name';
 
 export type {
   BarItem,
@@ -34,15 +35,7 @@ export interface ChartRendererOptions {
 
 /** "Leeds · GVA per hour worked" → "leeds-gva-per-hour-worked.png" (ASCII, safe in Slack). */
 export function chartFilename(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-  return `${slug || 'chart'}.png`;
+  return `${fileSlug(title, 80) || 'chart'}.png`;
 }
 
 async function renderLocal(input: ChartInput, altText: string): Promise<RenderedChart> {

@@ -1,5 +1,6 @@
 import type { Answer, Figure, StatsItem } from '../answers/types';
 import { withheldNote } from '../data/stats';
+import { fileSlug } from '../format/file-name';
 
 // "Download CSV": the answer's own numbers, unrounded (as published), with their unit and multiplier, with period and source on every row, so a
 // spreadsheet pasted into a briefing still says where each figure came from.
@@ -399,15 +400,6 @@ export function csvFilename(answer: Answer): string {
         return ['northstat'];
     }
   })();
-  const slug = parts
-    .filter((p): p is string => Boolean(p))
-    .join(' ')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 120)
-    .replace(/-$/, '');
+  const slug = fileSlug(parts.filter((p): p is string => Boolean(p)).join(' '), 120);
   return `${slug || 'northstat'}.csv`;
 }
