@@ -258,10 +258,8 @@ export function scatter(core: StatsCore, xId: string, yId: string, codes: string
     xPeriod: x.periods[xi],
     yPeriod: y.periods[yi],
     points,
-    r: pearson(
-      raw.map((p) => p.x),
-      raw.map((p) => p.y),
-    ),
+    // Pearson's r from the same fit (pearson() would fit the same points again).
+    r: fit ? Math.sign(fit.slope) * Math.sqrt(fit.r2) : null,
     n: raw.length,
     line: fit ? { slope: fit.slope, intercept: fit.intercept } : null,
   };

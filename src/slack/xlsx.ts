@@ -20,7 +20,7 @@ function addTable(book: ExcelJS.Workbook, name: string, header: string[], rows: 
   const sheet = book.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   // Text that looks like a formula is kept as text (ExcelJS writes strings as strings, never formulas).
-  for (const row of rows) sheet.addRow(row.map((v) => (v === null ? null : v)));
+  for (const row of rows) sheet.addRow(row);
   sheet.columns.forEach((col, i) => {
     const longest = Math.max(
       header[i]?.length ?? 8,
