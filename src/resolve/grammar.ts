@@ -671,20 +671,9 @@ function readLongestMatch(scan: Scan, i: number): number {
   // "the north-south gap" names the divide, not the North.
   if (g && g.group.id === 'the-north' && toks[i + g.length] === 'south') return 0;
   // A bare "north" set against somewhere ("north vs london"), or in a /gap ("/gap pay north"), is the North.
-  // Also in a list of places ("north and south east", "/compare income north south east").
-  const next = toks[i + 1];
-  const against = ['vs', 'v', 'versus', 'against', 'compared'].includes(next ?? '');
-  const northSouthDivide = next === 'south' && !['east', 'west'].includes(toks[i + 2] ?? '');
-  const bareNorth = toks[i] === 'north' && !placeAt(toks, i, places) && !northSouthDivide;
-  // "north south east", "north east midlands" list the North before a region; "north wales", "north
-  // leeds" are parts of one place, not the North.
-  const following = next !== undefined ? placeAt(toks, i + 1, places) : null;
-  const listed =
-    next === 'and' ||
-    next === 'or' ||
-    (following !== null && following.length >= 2 && DIRECTION_WORDS.has(next!));
-  const comparing = (req.command === 'compare' || req.cues.compare) && following === null;
-  if (!g && bareNorth && (against || listed || comparing || req.command === 'gap' || req.cues.gap)) {
+  // Also in a list of places ("north and south east", "/compare income north south east"). Only worked
+  // out for the word "north" itself: this runs for every word of every question.
+  if (!g && !p && toks[i] === 'north' && bareNorthIsTheNorth(scan, i)) {
     req.group ??= groups.get('the north') ?? null;
     return 1;
   }
@@ -786,6 +775,23 @@ function isWithinPlaceGap(toks: string[], i: number): boolean {
   const prev = toks[i - 1] ?? '';
   if (WITHIN_PLACE_GAP_WORDS.has(prev)) return true;
   return ['pay', 'wage', 'wages', 'earnings'].includes(prev) && WITHIN_PLACE_GAP_WORDS.has(toks[i - 2] ?? '');
+}
+
+/** Whether a "north" that names no place (not "north yorkshire") stands for the North here. */
+function bareNorthIsTheNorth(scan: Scan, i: number): boolean {
+  const { req, toks, places } = scan;
+  const next = toks[i + 1];
+  if (next === 'south' && !['east', 'west'].includes(toks[i + 2] ?? '')) return false; // the north-south divide
+  const against = ['vs', 'v', 'versus', 'against', 'compared'].includes(next ?? '');
+  // "north south east", "north east midlands" list the North before a region; "north wales", "north
+  // leeds" are parts of one place, not the North.
+  const following = next !== undefined ? placeAt(toks, i + 1, places) : null;
+  const listed =
+    next === 'and' ||
+    next === 'or' ||
+    (following !== null && following.length >= 2 && DIRECTION_WORDS.has(next!));
+  const comparing = (req.command === 'compare' || req.cues.compare) && following === null;
+  return against || listed || comparing || req.command === 'gap' || req.cues.gap;
 }
 
 /** Words that flag a kind of question, privacy or help; they are not places. */
