@@ -1,5 +1,6 @@
 import { ENGLAND, SOUTH_EAST, UK } from '../data/geography';
 import { BOUNDARY_CHANGES, LEVEL_NAMES } from '../data/levels';
+import { POPULATION_INDICATOR } from '../data/derived';
 import { periodSpan } from '../data/periods';
 import { compareEstimates, type Verdict } from '../data/significance';
 import { type Figure, HEADLINE_INDICATORS, type StatsCore, withheldNote } from '../data/stats';
@@ -11,6 +12,7 @@ import { figureText } from './phrases';
 import { datasetTitle } from './titles';
 import type { ResolvedRequest } from '../resolve/types';
 import type {
+  ItemNote,
   Alternative,
   AreaRef,
   ClarifyAnswer,
@@ -95,6 +97,18 @@ export function difference(from: Figure, to: Figure, ind: IndicatorRef, core: St
   const diff = from.value !== null && to.value !== null ? from.value - to.value : null;
   const diffPct = diff !== null && to.value ? (diff / Math.abs(to.value)) * 100 : null;
   const base = { to: to.area, toName: to.areaName, toValue: to.value, diff, diffPct };
+  if (ind.id === POPULATION_INDICATOR) {
+    // Population per head is 1,000 per 1,000 everywhere: places of different sizes are not compared.
+    return {
+      ...base,
+      verdict: null,
+      method: null,
+      basis: 'value',
+      perHead: null,
+      better: null,
+      notCompared: 'a count of people: places differ in size',
+    };
+  }
   if (ind.isCount) {
     const year = from.period ? Number(from.period.start.slice(0, 4)) : null;
     const popFrom = year !== null ? core.populationOf(from.area, year) : null;
@@ -173,13 +187,17 @@ function statsItem(core: StatsCore, ind: IndicatorMeta, areaCode: string, year?:
   };
 }
 
-/** "Belfast has no figure for 2023 (withheld [u]: low reliability); 2022 is its latest." */
-function olderPeriodNote(core: StatsCore, item: StatsItem): string | null {
+/** "Belfast has no figure for 2023 (withheld [u]: low reliability); 2022 is its latest." With a short form for grids. */
+function olderPeriodNote(core: StatsCore, item: StatsItem): ItemNote | null {
   const { figure, newerPeriodElsewhere: newer, indicator } = item;
   if (!newer || !figure.period || figure.value === null) return null;
   const later = core.valueAt(indicator.id, figure.area, newer);
   const why = later.status ? ` (${later.note})` : '';
-  return `${figure.areaName} has no ${indicator.label.toLowerCase()} figure for ${newer.label}${why}; ${figure.period.label} is its latest, and other areas' figures for ${newer.label} are not compared with it.`;
+  return {
+    long: `${figure.areaName} has no ${indicator.label.toLowerCase()} figure for ${newer.label}${why}; ${figure.period.label} is its latest, and other areas' figures for ${newer.label} are not compared with it.`,
+    // The cell already shows the older period: say only what happened to the newer one.
+    short: later.status ? `${newer.label} ${later.note}` : `no figure for ${newer.label}`,
+  };
 }
 
 /**
@@ -275,19 +293,23 @@ export function coverageText(ind: IndicatorMeta): string {
  * authorities) has nothing for a council: say so, and give the nearest area containing it that has a
  * figure, rather than a bare "no data".
  */
-function notPublishedNote(core: StatsCore, item: StatsItem): string | null {
+function notPublishedNote(core: StatsCore, item: StatsItem): ItemNote | null {
   const { figure, indicator } = item;
   if (figure.period !== null || figure.value !== null) return null;
   const ind = core.indicator(indicator.id);
   const area = core.geography.area(figure.area);
   if (!area || ind.levels.includes(area.level)) return null;
   const said = `${indicator.label} is published for ${levelsText(ind)} only, not for a ${LEVEL_NAMES[area.level]} such as ${area.name}`;
+  const short = `not published for a ${LEVEL_NAMES[area.level]}`;
   for (const parent of area.parents) {
     const near = core.value(ind.id, parent);
     if (near.value === null || !near.period) continue;
-    return `${said}. Nearest: ${near.areaName}, which contains it: ${figureText(near, indicator)} (${near.period.label}). This is not a figure for ${area.name}.`;
+    return {
+      long: `${said}. Nearest: ${near.areaName}, which contains it: ${figureText(near, indicator)} (${near.period.label}). This is not a figure for ${area.name}.`,
+      short: `${short}; nearest: ${near.areaName}, which contains it, ${figureText(near, indicator)} (${near.period.label})`,
+    };
   }
-  return `${said}.`;
+  return { long: `${said}.`, short };
 }
 
 export function answerStats(
@@ -299,14 +321,15 @@ export function answerStats(
   const ids = indicatorId ? [indicatorId] : HEADLINE_INDICATORS.filter((id) => core.hasIndicator(id));
   const items = ids.map((id) => statsItem(core, core.indicator(id), areaCode, year));
   const notes: string[] = [];
-  if (!indicatorId) notes.push('Headline indicators. Add one for more, e.g. `/stats leeds pay`.');
+  if (!indicatorId) notes.push('More: add an indicator, e.g. `/stats leeds pay`.');
   for (const item of items) {
-    const note = olderPeriodNote(core, item);
-    if (note) notes.push(note);
+    const older = olderPeriodNote(core, item);
     const boundary = boundaryNote(core, areaCode, item.figure);
-    if (boundary) notes.push(boundary);
     const published = notPublishedNote(core, item);
-    if (published) notes.push(published);
+    if (older) notes.push(older.long);
+    if (boundary) notes.push(boundary);
+    if (published) notes.push(published.long);
+    item.note = older ?? published;
   }
   return { kind: 'stats', area: areaRef(areaCode, core), items, notes, alternatives: [] };
 }

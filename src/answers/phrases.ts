@@ -56,7 +56,8 @@ function verdictWord(d: Difference): string {
  * One comparison in words, without double negatives and only as strong as the evidence:
  * "£71 (10.5%) below the South East (£678)", "similar to England (76.0%; within the margin of error)".
  */
-export function differenceText(d: Difference, ind: IndicatorRef): string {
+export function differenceText(d: Difference, ind: IndicatorRef, compact = false): string {
+  if (d.notCompared) return `${d.toName}: not compared (${d.notCompared})`;
   if (d.basis === 'per-head') {
     if (!d.perHead || d.verdict === null)
       return `${d.toName}: not compared (a total; no population figure for the same year to compare it per head)`;
@@ -67,12 +68,16 @@ export function differenceText(d: Difference, ind: IndicatorRef): string {
   }
   if (d.diff === null || d.toValue === null || d.verdict === null)
     return `${d.toName}: no figure for the same period`;
-  const other = `${d.toName} (${valueText(d.toValue, ind)})`;
-  if (d.verdict === 'similar') return `similar to ${other}: within the margin of error`;
+  // Compact (a table that states the unit and the comparators' values once): no unit words, no
+  // comparator value, no better/worse.
+  const other = compact ? d.toName : `${d.toName} (${valueText(d.toValue, ind)})`;
+  if (d.verdict === 'similar')
+    return compact ? `similar to ${other}` : `similar to ${other}: within the margin of error`;
   if (d.verdict === 'same' || roundsToZero(d.diff, ind)) return `the same as ${other}`;
   // A relative difference of a percentage ("5.8% of 79.3%") confuses more than it tells: points only.
   const pct = d.diffPct !== null && ind.suffix !== '%' ? ` (${formatPercent(d.diffPct)})` : '';
-  return `${formatGap(d.diff, ind)}${unitWords(ind)}${pct} ${d.diff > 0 ? 'above' : 'below'} ${other}${verdictWord(d)}`;
+  const gap = `${formatGap(d.diff, ind)}${compact ? '' : unitWords(ind)}${pct} ${d.diff > 0 ? 'above' : 'below'} ${other}`;
+  return compact ? gap : `${gap}${verdictWord(d)}`;
 }
 
 /** "75th of 151 upper-tier councils in England" (", approximate" for survey estimates). */
@@ -97,10 +102,10 @@ export function changeText(
   return `${formatChange(change, ind)}${pct}${yearly}`;
 }
 
-/** "15.4% below the South East" for a relative gap. */
-export function relativeGapText(relPct: number, to = 'the South East'): string {
-  if (roundHalfAway(relPct, 1) === 0) return `level with ${to}`;
-  return `${formatPercent(relPct)} ${relPct > 0 ? 'above' : 'below'} ${to}`;
+/** "15.4% below the South East" for a relative gap ("15.4% below" with `to` null, where the heading names it). */
+export function relativeGapText(relPct: number, to: string | null = 'the South East'): string {
+  if (roundHalfAway(relPct, 1) === 0) return to ? `level with ${to}` : 'level';
+  return `${formatPercent(relPct)} ${relPct > 0 ? 'above' : 'below'}${to ? ` ${to}` : ''}`;
 }
 
 export function spanText(
@@ -128,4 +133,51 @@ export function unitNote(ind: IndicatorRef, overTime = false): string | null {
   if (overTime && ind.priceBasis === 'current prices')
     return 'Money at current prices: changes include inflation.';
   return null;
+}
+
+/** "higher", "lower", "similar" (within the margin of error), "same": the verdict alone, as strong as the evidence. */
+const VERDICT_WORDS = { higher: 'higher', lower: 'lower', similar: 'similar', same: 'same' } as const;
+
+/** "South East: lower", "England: similar", "England: lower per head": the verdict alone, for one-line summaries. */
+export function shortVerdict(d: Difference): string {
+  if (d.verdict === null) return `${d.toName}: not compared`;
+  return `${d.toName}: ${VERDICT_WORDS[d.verdict]}${d.basis === 'per-head' ? ' per head' : ''}`;
+}
+
+/** A figure with its interval in brackets, for layouts that say once that brackets are 95% CIs. */
+export function compactFigureText(f: Figure, ind: IndicatorRef): string {
+  if (f.value === null || f.lci === null || f.uci === null) return valueText(f.value, ind, f.note);
+  return `${valueText(f.value, ind)} (${formatValue(f.lci, ind)} to ${formatValue(f.uci, ind)})`;
+}
+
+/** Said once where compact figures carry intervals in brackets. */
+export const CI_BRACKETS_NOTE = 'Brackets: 95% confidence interval.';
+
+/**
+ * The abbreviations these organisations use for themselves, for compact source lines where every
+ * figure already carries its release date. Names not listed are written in full.
+ */
+const ORG_ABBREVIATIONS: [RegExp, string][] = [
+  [/Office for National Statistics/g, 'ONS'],
+  [/Northern Ireland Statistics and Research Agency/g, 'NISRA'],
+  [/Department for Education/g, 'DfE'],
+  [/Office for Health Improvement and Disparities/g, 'OHID'],
+  [/Ministry of Housing, Communities and Local Government/g, 'MHCLG'],
+  [/Department for Transport/g, 'DfT'],
+  [/Department for Culture, Media and Sport/g, 'DCMS'],
+  [/Department for Energy Security and Net Zero/g, 'DESNZ'],
+  [/Department for Work and Pensions/g, 'DWP'],
+];
+
+export function shortOrg(org: string): string {
+  return ORG_ABBREVIATIONS.reduce((s, [long, short]) => s.replace(long, short), org);
+}
+
+/**
+ * The organisations behind a multi-figure answer in one short line ("Sources: ONS; ONS and NISRA.
+ * Open Government Licence v3.0."), for layouts that give each figure its own release date.
+ */
+export function combinedSourceLine(sources: SourceRef[]): string {
+  const orgs = [...new Set(sources.map((s) => shortOrg(s.org)))];
+  return `Sources: ${orgs.join('; ')}. Open Government Licence v3.0.`;
 }

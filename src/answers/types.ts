@@ -61,6 +61,8 @@ export interface Difference {
   perHead: { from: number; to: number; unit: string; decimals: number } | null;
   /** true = better for the area, false = worse, null = no direction (neutral polarity, similar, or missing). */
   better: boolean | null;
+  /** Why the two are not compared at all, when that is the reason the verdict is null. */
+  notCompared?: string;
 }
 
 export interface AreaRef {
@@ -90,6 +92,13 @@ export interface StatsItem {
   newerPeriodElsewhere: PeriodInfo | null;
   position: Position | null;
   comparisons: Difference[];
+  /** Why the figure is older or missing: `long` is also in the answer's notes; `short` is for grids. */
+  note?: ItemNote | null;
+}
+
+export interface ItemNote {
+  long: string;
+  short: string;
 }
 
 export interface StatsAnswer extends AnswerCommon {

@@ -7,6 +7,8 @@ import { unitInfo } from './units';
 // population is not published). Labelled as derived wherever it is shown.
 
 export const PER_HEAD_SUFFIX = '-per-head';
+/** The total population indicator: the denominator of every per-head figure, never divided by itself. */
+export const POPULATION_INDICATOR = 'population';
 
 export function perHeadIndicators(snapshot: Snapshot): {
   indicators: IndicatorMeta[];
@@ -16,7 +18,7 @@ export function perHeadIndicators(snapshot: Snapshot): {
   const series: Record<string, SnapshotSeries> = {};
   for (const ind of snapshot.indicators) {
     const units = unitInfo(ind);
-    if (!units.isCount || ind.id === 'population' || ind.id.endsWith(PER_HEAD_SUFFIX)) continue;
+    if (!units.isCount || ind.id === POPULATION_INDICATOR || ind.id.endsWith(PER_HEAD_SUFFIX)) continue;
     const money = units.multiplier === 'million';
     const scale = money ? 1e6 : 1000;
     const source = snapshot.series[ind.id];

@@ -26,6 +26,10 @@ export const LIMITS = {
   contextElements: 10,
   actionsElements: 25,
   buttonText: 75,
+  /** Overflow menu: options per menu, option text and value. */
+  overflowOptions: 5,
+  optionText: 75,
+  optionValue: 150,
   buttonValue: 2000,
   buttonUrl: 3000,
   actionId: 255,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { type StartedApp, startSlackApp } from '../../src/app';
+import { ask } from '../../src/answers/ask';
 import { encodeSpec } from '../../src/answers/replay';
 import { loadConfig } from '../../src/config';
 import { loadCore } from '../../src/data/core';
@@ -425,19 +426,102 @@ describe('buttons', () => {
     expect(response.params.response_type).toBe('in_channel');
     expect(JSON.stringify(response.params)).toContain('£611');
   });
-  it('an ambiguous place offers the others as buttons, and a click answers for the one picked', async () => {
-    const body = await command('/stats', 'kingston pay');
-    const text = allText(body);
-    expect(text).toContain('Did you mean');
+  it('ambiguous places are one line with one menu; choosing another meaning replaces the answer in place', async () => {
+    const body = await command('/compare', 'manchester, liverpool and newcastle on pay');
     const blocks = body.blocks as {
       type: string;
-      elements?: { action_id: string; value: string; text: { text: string } }[];
+      block_id?: string;
+      text?: { text: string };
+      accessory?: { type: string; action_id: string; options: { value: string; text: { text: string } }[] };
     }[];
-    const pick = blocks.flatMap((b) => b.elements ?? []).find((el) => el.action_id?.startsWith('pick_area:'));
-    expect(pick).toBeDefined();
-    await click(pick!.action_id, pick!.value);
-    const response = await fake.waitFor('response', undefined, 5000);
-    expect(JSON.stringify(response.params)).toContain(pick!.text.text);
+    const menus = blocks.filter((b) => b.accessory?.type === 'overflow');
+    expect(menus).toHaveLength(1);
+    const menu = menus[0];
+    expect(menu.text?.text).toContain('"manchester" as Manchester');
+    expect(menu.text?.text).toContain('"newcastle" as Newcastle upon Tyne');
+    const option = menu.accessory!.options.find((o) => o.text.text.startsWith('Greater Manchester'));
+    expect(option).toBeDefined();
+    for (const o of menu.accessory!.options) expect(o.value.length).toBeLessThanOrEqual(150);
+    const id = `act${nextTs()}`;
+    const res = await postToApp(
+      base,
+      'block_actions',
+      {
+        action_id: menu.accessory!.action_id,
+        block_id: menu.block_id,
+        selected_option: { value: option!.value, text: option!.text.text },
+        response_url: fake.responseUrl(id),
+      },
+      { secret: SECRET },
+    );
+    expect(res.status).toBe(200);
+    const response = await fake.waitFor('response', (c) => c.targetId === id, 5000);
+    expect(response.params.replace_original).toBe(true);
+    const text = JSON.stringify(response.params);
+    expect(text).toContain('Greater Manchester');
+    // The same question, with only the one place swapped.
+    expect(text).toContain('Liverpool');
+    expect(text).toContain('weekly pay');
+    expect(validateBlocks(response.params.blocks as never)).toEqual([]);
+  });
+  it('a tampered menu choice gets the "expired" reply, not an answer for a place nobody asked about', async () => {
+    const body = await command('/stats', 'manchester pay');
+    const menu = (body.blocks as { block_id?: string; accessory?: { type: string } }[]).find(
+      (b) => b.accessory?.type === 'overflow',
+    );
+    const id = `act${nextTs()}`;
+    await postToApp(
+      base,
+      'block_actions',
+      {
+        action_id: 'other_meaning',
+        block_id: menu?.block_id,
+        selected_option: { value: 'E99999999>E08000025', text: 'x' },
+        response_url: fake.responseUrl(id),
+      },
+      { secret: SECRET },
+    );
+    const response = await fake.waitFor('response', (c) => c.targetId === id, 5000);
+    expect(JSON.stringify(response.params)).toContain('expired');
+  });
+  it('a no-data answer is for the asker only and offers no chart, compare or download buttons', async () => {
+    // GVA per hour worked is not published for counties: no figure for Cambridgeshire.
+    const body = await command('/stats', 'cambridgeshire productivity');
+    expect(body.response_type).toBe('ephemeral');
+    const text = allText(body);
+    expect(text).toContain('not for a county such as Cambridgeshire');
+    expect(text).not.toContain('show_chart');
+    expect(text).not.toContain('download_csv');
+    expect(text).not.toContain('compare_similar');
+    // The same place with a figure is posted in the channel with its buttons.
+    const withData = await command('/stats', 'cambridgeshire pay');
+    expect(withData.response_type).toBe('in_channel');
+    expect(allText(withData)).toContain('download_csv');
+  });
+  it('a profile offers one button per theme; a click shows that theme in full to the person who clicked', async () => {
+    const body = await command('/profile', 'wakefield');
+    const themes = (
+      body.blocks as {
+        block_id?: string;
+        elements?: { action_id: string; value: string; text: { text: string } }[];
+      }[]
+    ).find((b) => b.block_id === 'profile_themes');
+    expect(themes?.elements?.map((b) => b.text.text)).toEqual(
+      expect.arrayContaining(['Economy', 'Work and pay', 'Health', 'Housing', 'Population']),
+    );
+    const health = themes!.elements!.find((b) => b.text.text === 'Health')!;
+    const id = await click(health.action_id, health.value);
+    const response = await fake.waitFor('response', (c) => c.targetId === id, 5000);
+    expect(response.params.response_type).toBe('ephemeral');
+    expect(response.params.replace_original).toBe(false);
+    const text = JSON.stringify(response.params);
+    expect(text).toContain('Wakefield · Health');
+    // Every health indicator held for Wakefield, not only the headline one shown in the summary.
+    const profile = ask('/profile wakefield', core);
+    const theme = profile.kind === 'profile' ? profile.themes.find((t) => t.theme === 'health') : undefined;
+    expect(theme!.items.length).toBeGreaterThan(3);
+    for (const item of theme!.items) expect(text).toContain(item.indicator.label);
+    expect(validateBlocks(response.params.blocks as never)).toEqual([]);
   });
   it('a tampered button value gets a polite "expired" reply, not a crash', async () => {
     await click('show_chart', '{"k":"stats","a":["<!channel>"]}');

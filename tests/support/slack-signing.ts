@@ -186,6 +186,8 @@ export interface BlockActionInput {
   /** The message the button sits on, if any (`container.message_ts`). */
   message_ts?: string;
   trigger_id?: string;
+  /** An overflow menu choice instead of a button click (Slack sends `selected_option`, no `value`). */
+  selected_option?: { value: string; text: string };
 }
 
 export function blockActionsPayload(input: BlockActionInput): Record<string, unknown> {
@@ -206,14 +208,25 @@ export function blockActionsPayload(input: BlockActionInput): Record<string, unk
     state: { values: {} },
     response_url: input.response_url ?? `https://hooks.slack.com/actions/${TEST_TEAM_ID}/1/unused`,
     actions: [
-      {
-        type: 'button',
-        action_id: input.action_id,
-        block_id: input.block_id ?? 'actions',
-        text: { type: 'plain_text', text: 'Button', emoji: true },
-        value: input.value ?? '',
-        action_ts: String(Date.now() / 1000),
-      },
+      input.selected_option
+        ? {
+            type: 'overflow',
+            action_id: input.action_id,
+            block_id: input.block_id ?? 'actions',
+            selected_option: {
+              text: { type: 'plain_text', text: input.selected_option.text, emoji: true },
+              value: input.selected_option.value,
+            },
+            action_ts: String(Date.now() / 1000),
+          }
+        : {
+            type: 'button',
+            action_id: input.action_id,
+            block_id: input.block_id ?? 'actions',
+            text: { type: 'plain_text', text: 'Button', emoji: true },
+            value: input.value ?? '',
+            action_ts: String(Date.now() / 1000),
+          },
     ],
   };
 }

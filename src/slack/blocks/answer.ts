@@ -1,11 +1,15 @@
 import type { types } from '@slack/bolt';
 import {
+  CI_BRACKETS_NOTE,
   changeText,
+  combinedSourceLine,
+  compactFigureText,
   differenceText,
   figureText,
   positionText,
   RANK_ORDER_NOTE,
   relativeGapText,
+  shortVerdict,
   sourceLine,
   spanText,
   unitNote,
@@ -15,31 +19,36 @@ import {
   foreignText,
   gapDifference,
   notHeldText,
-  profileLine,
   renderText,
+  trendArrow,
   yearNotHeldText,
 } from '../../answers/render-text';
-import { chartInputFor } from '../../answers/chart-input';
 import { benchmarkBlocks, catchingUpBlocks, changeBlocks, scatterBlocks } from './analyses';
 import { encodeSpec, specFor, specOf } from '../../answers/replay';
-import { ordinal } from '../../format/number';
+import { formatDate, formatValue, ordinal } from '../../format/number';
 import type {
   Alternative,
   Answer,
   ClarifyAnswer,
+  Figure,
   GapAnswer,
   HelpAnswer,
   IndicatorRef,
+  Position,
+  ProfileItem,
   SourceRef,
 } from '../../answers/types';
+import { hasChart, hasFigures } from '../../answers/has-figures';
 import { escapeMrkdwn, truncate } from '../escape';
 import { LIMITS } from '../limits';
 import {
   actions,
   button,
   context,
+  fields,
   header,
   message,
+  sectionWithMenu,
   type SlackBlock,
   type SlackMessage,
   section,
@@ -57,6 +66,8 @@ export const ACTIONS = {
   shareInChannel: 'share_in_channel',
   pickArea: 'pick_area',
   askInstead: 'ask_instead',
+  expandTheme: 'expand_theme',
+  otherMeaning: 'other_meaning',
 } as const;
 
 export interface BlockOptions {
@@ -82,13 +93,14 @@ function sourceContext(
   return context(lines);
 }
 
-function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock | null {
+function actionButtons(answer: Answer, opts: BlockOptions): SlackBlock[] {
   const spec = specOf(answer);
-  if (!spec) return null;
+  // No figures, nothing to chart, compare or download: a no-data answer offers no buttons.
+  if (!spec || !hasFigures(answer)) return [];
   const value = encodeSpec(spec);
-  if (value.length > LIMITS.buttonValue) return null;
+  if (value.length > LIMITS.buttonValue) return [];
   const elements: types.Button[] = [];
-  if (!opts.chartFollows && chartInputFor(answer) !== null)
+  if (!opts.chartFollows && hasChart(answer))
     elements.push(button('Show chart', ACTIONS.showChart, value, 'primary'));
   if (
     (answer.kind === 'stats' || answer.kind === 'compare' || answer.kind === 'trend') &&
@@ -101,75 +113,161 @@ function actionButtons(answer: Answer, opts: BlockOptions): types.ActionsBlock |
   elements.push(button('Download XLSX', ACTIONS.downloadXlsx, value));
   if (answer.kind !== 'profile') elements.push(button('About this figure', ACTIONS.aboutFigure, value));
   if (opts.isPrivate) elements.push(button('Share in channel', ACTIONS.shareInChannel, value));
-  return actions(elements, 'answer_actions');
+  const blocks: SlackBlock[] = [];
+  if (answer.kind === 'profile') blocks.push(themeButtons(answer, value));
+  blocks.push(actions(elements, 'answer_actions'));
+  return blocks;
 }
 
-/** "Did you mean …?" buttons: each re-asks the same question with the other area swapped in. */
-function alternativesBlocks(answer: Answer, alternatives: Alternative[]): SlackBlock[] {
+/**
+ * "Did you mean …?" in one line with one overflow menu, however many places were ambiguous. The
+ * answer's spec rides in the block id; each option says which place to swap for which
+ * ("<picked>><other>"), so choosing one rebuilds the answer and replaces this message in place.
+ */
+function alternativesBlock(answer: Answer, alternatives: Alternative[]): SlackBlock | null {
+  if (alternatives.length === 0) return null;
+  const read = alternatives
+    .map((alt) => `"${e(truncate(alt.text, 40))}" as ${e(alt.picked.name)}`)
+    .join(', ');
   const spec = specOf(answer);
-  const blocks: SlackBlock[] = [];
-  for (const [k, alt] of alternatives.slice(0, 3).entries()) {
-    blocks.push(
-      section(
-        `_"${e(alt.text)}" was read as ${e(alt.picked.name)}. Did you mean ${alt.options.map((o) => e(o.description)).join(' or ')}?_`,
-      ),
-    );
-    if (!spec) continue;
-    const elements = alt.options.slice(0, 5).map((o) => {
-      const swapped = { ...spec, a: spec.a.map((c) => (c === alt.picked.code ? o.code : c)) };
-      return button(o.name, `${ACTIONS.pickArea}:${k}:${o.code}`, encodeSpec(swapped));
-    });
-    if (elements.length > 0) blocks.push(actions(elements));
-  }
-  return blocks;
+  const encoded = spec ? encodeSpec(spec) : '';
+  const options: [string, string][] = alternatives.flatMap((alt) =>
+    alt.options.map((o): [string, string] => [o.description, `${alt.picked.code}>${o.code}`]),
+  );
+  if (!spec || encoded.length > LIMITS.blockId || options.length === 0)
+    return context([
+      `_Read ${read}. Did you mean ${alternatives.flatMap((a) => a.options.map((o) => e(o.description))).join(' or ')}?_`,
+    ]);
+  return sectionWithMenu(`_Read ${read} (others in the menu)._`, ACTIONS.otherMeaning, options, encoded);
+}
+
+/** All the answer's notes in one context block (at most ten elements), not one block each. */
+function notesBlock(notes: string[]): SlackBlock | null {
+  return notes.length > 0 ? context(notes.map((n) => `_${e(n)}_`)) : null;
+}
+
+/** Rank wording said once: the comparison set when every figure shares it, and whether ranks are approximate. */
+function rankNote(positions: (Position | null)[]): string | null {
+  const ps = positions.filter((p): p is Position => p !== null);
+  if (ps.length === 0) return null;
+  const sets = new Set(ps.map((p) => p.groupLabel));
+  const sizes = new Set(ps.map((p) => p.of));
+  const among =
+    sets.size > 1
+      ? ''
+      : sizes.size === 1
+        ? ` of ${ps[0].of} ${ps[0].groupLabel}`
+        : ` among ${ps[0].groupLabel}`;
+  const approx = ps.some((p) => p.approximate) ? '; approximate for survey estimates' : '';
+  return `Ranks${among}: 1st = highest${approx}.`;
+}
+
+/** "61st of 296" when the set is said once, else the full "61st of 296 local authorities in England". */
+function shortPosition(p: Position, setSaidOnce: boolean): string {
+  return setSaidOnce
+    ? `${ordinal(p.position)} of ${p.of}`
+    : `${ordinal(p.position)} of ${p.of} ${p.groupLabel}`;
+}
+
+/**
+ * The headline figures as a table-like grid of fields (two columns on desktop, one on a phone): per
+ * indicator its period, value with interval, rank and the verdict against each comparator. Units,
+ * rank order, intervals and sources are said once below, not per figure.
+ */
+function headlineBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[] {
+  const positions = answer.items.map((i) => i.position);
+  // The comparison set is said once below when every figure shares it ("61st of 296" here).
+  const setSaidOnce = new Set(positions.filter((p) => p).map((p) => p?.groupLabel)).size <= 1;
+  const cells = answer.items.map((item) => {
+    const f = item.figure;
+    const rank = item.position ? ` · ${shortPosition(item.position, setSaidOnce)}` : '';
+    const against = item.comparisons.length ? item.comparisons.map((c) => e(shortVerdict(c))).join('; ') : '';
+    return `*${e(item.indicator.label)}*, ${e(f.period?.label ?? 'no period')}\n*${e(f.value === null && item.note ? 'no data' : compactFigureText(f, item.indicator))}*${e(rank)}${against ? `\n${against}` : ''}${item.note ? `\n_${e(item.note.short)}_` : ''}\n_released ${e(formatDate(item.source.releaseDate))}_`;
+  });
+  const said = [
+    rankNote(positions),
+    answer.items.some((i) => i.figure.lci !== null) ? CI_BRACKETS_NOTE : null,
+    ...new Set(answer.items.map((i) => unitNote(i.indicator)).filter((u): u is string => u !== null)),
+  ].filter((x): x is string => x !== null);
+  return [
+    header(`${answer.area.name} · headline figures`),
+    fields(cells),
+    context([e(said.join(' ')), e(combinedSourceLine(answer.items.map((i) => i.source)))]),
+  ];
 }
 
 function statsBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[] {
-  const blocks: SlackBlock[] = [];
   const single = answer.items.length === 1 ? answer.items[0] : null;
-  blocks.push(
-    header(
-      single ? `${answer.area.name} · ${single.indicator.label}` : `${answer.area.name} · headline figures`,
-    ),
-  );
-  for (const item of answer.items) {
-    const f = item.figure;
-    const lines = [
-      `*${e(item.indicator.label)}, ${e(f.period?.label ?? 'no period')}:* ${e(figureText(f, item.indicator))}`,
-    ];
-    if (item.position) lines.push(e(positionText(item.position)));
-    for (const c of item.comparisons) lines.push(`• ${e(differenceText(c, item.indicator))}`);
-    blocks.push(section(lines.join('\n')));
-  }
-  // One context for all the sources (and the rank order, said once), not one per figure: shorter to scan.
-  const sources =
-    answer.items.length > 1
-      ? [...new Set(answer.items.map((i) => e(sourceLine(i.source, i.figure.period?.label ?? null))))]
-      : [];
-  const rankNote = answer.items.some((i) => i.position) ? [RANK_ORDER_NOTE] : [];
-  if (sources.length + rankNote.length > 0) blocks.push(context([...sources, ...rankNote]));
-  if (single)
-    blocks.push(sourceContext(single.source, single.figure.period?.label ?? null, single.indicator));
+  if (!single) return headlineBlocks(answer);
+  const f = single.figure;
+  const lines = [
+    `*${e(single.indicator.label)}, ${e(f.period?.label ?? 'no period')}:* ${e(figureText(f, single.indicator))}`,
+  ];
+  if (single.position) lines.push(e(positionText(single.position)));
+  for (const c of single.comparisons) lines.push(`• ${e(differenceText(c, single.indicator))}`);
+  const blocks: SlackBlock[] = [
+    header(`${answer.area.name} · ${single.indicator.label}`),
+    section(lines.join('\n')),
+  ];
+  const source = sourceContext(single.source, f.period?.label ?? null, single.indicator);
+  if (single.position) source.elements.push({ type: 'mrkdwn', text: RANK_ORDER_NOTE });
+  blocks.push(source);
   return blocks;
 }
 
-/** A compact profile: the first three indicators of each theme; the CSV holds them all. */
+const themeTitle = (theme: string) => theme.charAt(0).toUpperCase() + theme.slice(1);
+
+/** One profile indicator in a line: value, period, rank, the verdicts against the South East and England, the trend. */
+function profileItemLine(item: ProfileItem): string {
+  const f = item.figure;
+  const rank = item.position ? ` · ${ordinal(item.position.position)} of ${item.position.of}` : '';
+  const arrow = trendArrow(item.trend);
+  const against = item.comparisons.map((c) => shortVerdict(c)).join(', ');
+  return `${e(item.indicator.label)}, ${e(f.period?.label ?? 'no period')}: *${e(valueText(f.value, item.indicator, f.note))}*${e(rank)}${against ? ` · ${e(against)}` : ''}${arrow ? ` · ${e(arrow)}` : ''}`;
+}
+
+/**
+ * A compact profile: each theme's headline indicator (the first, as Explore Local Statistics orders
+ * them) and how many more it holds; a button per theme shows the theme in full. The downloads hold all.
+ */
 function profileBlocks(answer: Extract<Answer, { kind: 'profile' }>): SlackBlock[] {
-  const blocks: SlackBlock[] = [header(`${answer.area.name} · area profile`)];
-  for (const t of answer.themes) {
-    const lines = t.items.slice(0, 3).map((item) => `• ${e(profileLine(item))}`);
-    const more = t.items.length > 3 ? `\n_and ${t.items.length - 3} more in the CSV_` : '';
-    blocks.push(
-      section(`*${e(t.theme.charAt(0).toUpperCase() + t.theme.slice(1))}*\n${lines.join('\n')}${more}`),
-    );
-  }
-  blocks.push(
+  const lines = answer.themes.map((t) => {
+    const more = t.items.length > 1 ? ` _(+${t.items.length - 1} more)_` : '';
+    return `*${e(themeTitle(t.theme))}:* ${profileItemLine(t.items[0])}${more}`;
+  });
+  const sources = answer.themes.flatMap((t) => t.items.map((i) => i.source));
+  return [
+    header(`${answer.area.name} · area profile`),
+    section(lines.join('\n')),
     context([
-      RANK_ORDER_NOTE,
-      'Arrows: direction over the last five periods. Sources: ONS Explore Local Statistics. OGL v3.0.',
+      e(
+        `${RANK_ORDER_NOTE} Ranks are among each indicator's comparison set; the verdicts against the South East and England as the confidence intervals allow. Arrows: direction over the last five periods. ${combinedSourceLine(sources)} Release dates in each theme and the downloads.`,
+      ),
     ]),
+  ];
+}
+
+/** The buttons that open one theme of a profile in full ("expand_theme:<n>"). */
+function themeButtons(answer: Extract<Answer, { kind: 'profile' }>, value: string): types.ActionsBlock {
+  return actions(
+    answer.themes.map((t, n) => button(themeTitle(t.theme), `${ACTIONS.expandTheme}:${n}`, value)),
+    'profile_themes',
   );
-  return blocks;
+}
+
+/** Every indicator of one profile theme, for the "expand" button (ephemeral, so the channel is not flooded). */
+export function profileThemeMessage(
+  answer: Extract<Answer, { kind: 'profile' }>,
+  n: number,
+): SlackMessage | null {
+  const t = answer.themes[n];
+  if (!t) return null;
+  const lines = t.items.map((item) => `• ${profileItemLine(item)}`);
+  const blocks: SlackBlock[] = [header(`${answer.area.name} · ${themeTitle(t.theme)}`)];
+  // At most ~12 lines a section keeps each under the 3,000-character section limit.
+  for (let i = 0; i < lines.length; i += 12) blocks.push(section(lines.slice(i, i + 12).join('\n')));
+  blocks.push(context([e(`${RANK_ORDER_NOTE} ${combinedSourceLine(t.items.map((i) => i.source))}`)]));
+  return message(blocks, e(`${answer.area.name}, ${t.theme}: ${t.items.length} indicators`));
 }
 
 function tableLines(rows: { name: string; value: string }[]): string {
@@ -242,22 +340,41 @@ function rankBlocks(answer: Extract<Answer, { kind: 'rank' }>): SlackBlock[] {
   return blocks;
 }
 
+/**
+ * The gap as a compact table: the unit said once in the heading, each region's gaps to the South
+ * East, London and England on one line, the relative gap over time one line a region.
+ */
 function gapBlocks(answer: GapAnswer): SlackBlock[] {
   const ind = answer.indicator;
-  const values = answer.rows.map((f) => ({ name: e(f.areaName), value: e(figureText(f, ind)) }));
+  const unit = !ind.prefix && !ind.suffix && ind.unitLabel ? ` (${ind.unitLabel})` : '';
+  const hasCi = answer.rows.some((f) => f.lci !== null);
+  const bare = (f: Figure) =>
+    f.value === null
+      ? valueText(null, ind, f.note)
+      : unit
+        ? compactFigureText(f, { ...ind, unitLabel: '' })
+        : compactFigureText(f, ind);
+  const values = answer.rows.map((f) => `${e(f.areaName)}: *${e(bare(f))}*`);
   if (answer.north)
-    values.unshift({
-      name: '*The North*',
-      value: `${e(valueText(answer.north.value, ind))} _(${e(answer.north.method)})_`,
-    });
-  const gaps = answer.gaps.map((g) => `• ${e(g.fromName)}: ${e(differenceText(gapDifference(g), ind))}`);
+    values.unshift(
+      `*The North*: *${e(unit ? formatValue(answer.north.value, ind) : valueText(answer.north.value, ind))}* _(${e(answer.north.method)})_`,
+    );
+  const byArea = new Map<string, string[]>();
+  for (const g of answer.gaps) {
+    const list = byArea.get(g.fromName) ?? [];
+    list.push(differenceText(gapDifference(g), ind, true));
+    byArea.set(g.fromName, list);
+  }
+  const gaps = [...byArea].map(([from, list]) => `• ${e(from)}: ${e(list.join('; '))}`);
   const moves = answer.movement.map(
     (m) =>
-      `• ${e(m.fromName)}: ${e(relativeGapText(m.startRelPct))} (${e(m.start.label)}) → ${e(relativeGapText(m.endRelPct))} (${e(m.end.label)}), *${m.verdict}*`,
+      `• ${e(m.fromName)}: ${e(relativeGapText(m.startRelPct, null))} → ${e(relativeGapText(m.endRelPct, null))}, *${m.verdict}*`,
   );
   const blocks: SlackBlock[] = [
     header(`The North-South gap · ${ind.label}`),
-    section(`*${e(ind.label)}, ${e(answer.period.label)}*\n${tableLines(values)}`),
+    section(
+      `*${e(ind.label)}, ${e(answer.period.label)}*${e(unit)}${hasCi ? ` _${CI_BRACKETS_NOTE}_` : ''}\n${values.join('\n')}`,
+    ),
     section(`*Gaps*\n${gaps.join('\n')}`),
   ];
   if (moves.length)
@@ -361,10 +478,15 @@ export function answerMessage(answer: Answer, opts: BlockOptions): SlackMessage 
       break;
   }
   if (answer.kind !== 'help' && answer.kind !== 'clarify') {
-    for (const note of answer.notes) blocks.splice(blocks.length - 1, 0, context([`_${e(note)}_`]));
-    blocks.push(...alternativesBlocks(answer, answer.alternatives));
-    const actions = actionButtons(answer, opts);
-    if (actions) blocks.push(actions);
+    // The headline grid gives each figure's own note in its cell, in short: not again below.
+    const inCells =
+      answer.kind === 'stats' && answer.items.length > 1 ? answer.items.map((i) => i.note?.long) : [];
+    const notes = notesBlock(answer.notes.filter((n) => !inCells.includes(n)));
+    // Notes sit above the source line, which stays last before the buttons.
+    if (notes) blocks.splice(blocks.length - 1, 0, notes);
+    const alternatives = alternativesBlock(answer, answer.alternatives);
+    if (alternatives) blocks.push(alternatives);
+    blocks.push(...actionButtons(answer, opts));
   }
   return message(blocks, e(renderText(answer)));
 }

@@ -58,6 +58,28 @@ export function button(text: string, actionId: string, value: string, style?: 'p
   return b;
 }
 
+/** A section with an overflow menu ("…") beside its text; options are [label, value] pairs. */
+export function sectionWithMenu(
+  markdown: string,
+  actionId: string,
+  options: [string, string][],
+  blockId?: string,
+): types.SectionBlock {
+  const block: types.SectionBlock = {
+    ...section(markdown),
+    accessory: {
+      type: 'overflow',
+      action_id: truncate(actionId, LIMITS.actionId, ''),
+      options: options.slice(0, LIMITS.overflowOptions).map(([label, value]) => ({
+        text: { type: 'plain_text' as const, text: truncate(label, LIMITS.optionText) },
+        value: truncate(value, LIMITS.optionValue, ''),
+      })),
+    },
+  };
+  if (blockId) block.block_id = truncate(blockId, LIMITS.blockId, '');
+  return block;
+}
+
 export function actions(elements: types.Button[], blockId?: string): types.ActionsBlock {
   const block: types.ActionsBlock = { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements) };
   if (blockId) block.block_id = truncate(blockId, LIMITS.blockId, '');

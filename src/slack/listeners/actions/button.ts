@@ -16,7 +16,8 @@ export function rebuild(args: ButtonArgs, deps: AppDeps): Answer | null {
   return spec ? replay(spec, deps.core, (id) => groupCodes(id, deps.core)) : null;
 }
 
-export function where(args: ButtonArgs): {
+/** Where the clicked message is (any block action: buttons and menus). */
+export function where(args: { body: BlockAction }): {
   channel: string;
   user: string;
   threadTs?: string;
@@ -32,14 +33,14 @@ export function where(args: ButtonArgs): {
 }
 
 /** An ephemeral note to the person who clicked, leaving the message as it was. */
-export async function tell(args: Pick<ButtonArgs, 'respond'>, text: string): Promise<void> {
+export async function tell(args: Pick<SlackActionMiddlewareArgs, 'respond'>, text: string): Promise<void> {
   await args.respond({ response_type: 'ephemeral', replace_original: false, ...plainMessage(text) });
 }
 
 export const EXPIRED_TEXT =
   'That button has expired (it belongs to an older answer). Ask again, e.g. `/stats leeds pay`, or type `/stats help`.';
 
-export async function stale(args: Pick<ButtonArgs, 'respond'>): Promise<void> {
+export async function stale(args: Pick<SlackActionMiddlewareArgs, 'respond'>): Promise<void> {
   await tell(args, EXPIRED_TEXT);
 }
 

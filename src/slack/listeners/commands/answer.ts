@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type Asked, askFull } from '../../../answers/ask';
 import { LruCache } from '../../../answers/cache';
+import { hasFigures } from '../../../answers/has-figures';
 import { answerMessage, plainMessage } from '../../blocks/answer';
 import type { AppDeps } from '../../deps';
 import { deliverChart, dmChannel } from '../../deliver';
@@ -24,8 +25,8 @@ interface Prepared {
 /** ask() -> Block Kit for one command text; pure given the (immutable) core and config. */
 function prepare(name: string, text: string, deps: AppDeps): Prepared {
   const asked = askFull(text, deps.core, { command: name });
-  const kind = asked.answer.kind;
-  const responseType = kind === 'clarify' || kind === 'help' ? 'ephemeral' : visibility(asked.private, deps);
+  // Clarifications, help and answers with no figure at all are for the asker only.
+  const responseType = !hasFigures(asked.answer) ? 'ephemeral' : visibility(asked.private, deps);
   return {
     asked,
     responseType,

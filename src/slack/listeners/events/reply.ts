@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { type Asked, askFull } from '../../../answers/ask';
+import { isNoData } from '../../../answers/has-figures';
 import { answerMessage, plainMessage } from '../../blocks/answer';
 import type { AppDeps } from '../../deps';
 import { deliverChart } from '../../deliver';
@@ -22,6 +23,16 @@ export async function replyWithAnswer(
       channel: where.channel,
       thread_ts: where.threadTs,
       ...plainMessage('Sorry, something went wrong answering that. Try `help`.'),
+    });
+    return;
+  }
+  if (isNoData(asked.answer) && where.threadTs !== undefined) {
+    // No figure to give (a clarification, or nothing published): only the asker sees it, not the channel.
+    await client.chat.postEphemeral({
+      channel: where.channel,
+      user: where.user,
+      thread_ts: where.threadTs,
+      ...answerMessage(asked.answer, { isPrivate: true, chartFollows: false }),
     });
     return;
   }
