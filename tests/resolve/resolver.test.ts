@@ -11,7 +11,6 @@ import {
   type ResolvedArea,
   type Unresolved,
 } from '../../src/resolve';
-import { PLACE_QUERIES } from './place-queries';
 
 const core = loadCore();
 
