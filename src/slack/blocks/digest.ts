@@ -9,7 +9,17 @@ import { describeSchedule } from '../../digest/schedule';
 import { type DigestResult, type ListedSubscription, shortId } from '../../digest/service';
 import { formatDate } from '../../format/number';
 import { escapeMrkdwn, truncate } from '../escape';
-import { context, divider, header, message, type SlackBlock, type SlackMessage, section } from './kit';
+import { LIMITS } from '../limits';
+import {
+  context,
+  divider,
+  fields,
+  header,
+  message,
+  type SlackBlock,
+  type SlackMessage,
+  section,
+} from './kit';
 
 // Pure Block Kit builders for digests: a DigestModel (src/digest/content.ts) in, the digest message out;
 // a /digest result (src/digest/service.ts) in, the reply out. Always within Slack's limits (kit.message).
@@ -87,10 +97,14 @@ export function digestMessage(d: DigestModel): SlackMessage {
   if (!d.isFirst && d.newData.length === 0) text.push('No new data since the last digest.');
   else if (!d.isFirst) text.push(`New data: ${d.newData.map((n) => n.label).join(', ')}.`);
 
-  for (const place of d.places) {
+  // One section, a field per place (at most eight places): two columns on desktop, one on a phone,
+  // and the digest stays within ten blocks whatever it holds.
+  const cells = d.places.map((place) => {
     const lines = place.figures.map((f) => `• ${placeLine(f)}`).join('\n');
-    blocks.push(section(`*${e(place.name)}*\n${lines || 'No indicators chosen.'}`));
-  }
+    return `*${e(place.name)}*\n${lines || 'No indicators chosen.'}`;
+  });
+  for (let i = 0; i < cells.length; i += LIMITS.sectionFields)
+    blocks.push(fields(cells.slice(i, i + LIMITS.sectionFields)));
   text.push(`Figures for ${d.places.map((p) => p.name).join(', ')}.`);
 
   if (d.gap) {
@@ -186,7 +200,8 @@ function subscribedReply(r: Extract<DigestResult, { kind: 'subscribed' }>): Dige
 }
 
 function previewReply(r: Extract<DigestResult, { kind: 'preview' }>): DigestReply {
-  const digest = digestMessage(r.digest);
+  // The chart is posted with the digest itself, not with this preview: say so once, below.
+  const digest = digestMessage({ ...r.digest, gapChartFollows: false });
   const intro = r.id
     ? `*Preview* of digest \`${e(shortId(r.id))}\`, due ${e(formatLocal(r.due, r.tz))}. Figures as they stand now; only you can see this.`
     : `*Preview* of a default digest (this channel has none yet), as it would look ${e(formatLocal(r.due, r.tz))}. Only you can see this.`;

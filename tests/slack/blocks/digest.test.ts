@@ -63,13 +63,21 @@ function model(overrides: Partial<DigestModel> = {}): DigestModel {
   };
 }
 
+/** A block's text: a section's text, its fields (one per place) joined by blank lines, or a context's elements. */
 const textOf = (b: SlackBlock | undefined): string => {
-  const block = b as { text?: { text?: string }; elements?: { text?: string }[] } | undefined;
-  return block?.text?.text ?? block?.elements?.map((el) => el.text).join(' ') ?? '';
+  const block = b as
+    | { text?: { text?: string }; fields?: { text: string }[]; elements?: { text?: string }[] }
+    | undefined;
+  return (
+    block?.text?.text ??
+    block?.fields?.map((f) => f.text).join('\n\n') ??
+    block?.elements?.map((el) => el.text).join(' ') ??
+    ''
+  );
 };
 
 describe('digestMessage', () => {
-  it('header, what is new, a section per place, sources last', () => {
+  it('header, what is new, the places as fields of one section, sources last', () => {
     const m = digestMessage(model());
     expect(validateBlocks(m.blocks)).toEqual([]);
     expect(m.blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'context']);
@@ -167,6 +175,46 @@ describe('digestMessage', () => {
     expect(textOf(m.blocks[gapAt])).toContain('_The chart is in the thread._');
     expect(m.text).toContain(`The gap this week: ${d.gap?.indicator.label}.`);
     expect(m.blocks.at(-1)?.type).toBe('context');
+  });
+
+  it('a full digest (8 northern places, headline figures, the gap) and its preview fit in 10 blocks and say one thing about the chart', () => {
+    const core = loadCore();
+    const places = [
+      'leeds',
+      'manchester',
+      'liverpool',
+      'newcastle upon tyne',
+      'sheffield',
+      'bradford',
+      'wakefield',
+      'kingston upon hull',
+    ];
+    const codes = places.map(
+      (name) =>
+        core.geography
+          .all()
+          .find((a) => a.name.toLowerCase().startsWith(name) && a.level !== 'combined_authority')!.code,
+    );
+    const full = { places: codes, indicators: [] as string[], tz: 'Europe/London', skipWhenNoNewData: true };
+    const d = digestModel(core, full, null, new Date('2026-03-30T08:00:00Z'));
+    expect(d.places).toHaveLength(8);
+    const posted = digestMessage({ ...d, gapChartFollows: true });
+    expect(posted.blocks.length).toBeLessThanOrEqual(10);
+    expect(validateBlocks(posted.blocks)).toEqual([]);
+    const preview = digestReplyMessage({
+      kind: 'preview',
+      id: null,
+      due: new Date('2026-03-30T08:00:00Z'),
+      tz: 'Europe/London',
+      skipWhenNoNewData: true,
+      digest: { ...d, gapChartFollows: true },
+    });
+    expect(preview.blocks.length).toBeLessThanOrEqual(10);
+    const text = JSON.stringify(preview.blocks);
+    expect(text).not.toContain('The chart is in the thread');
+    expect(text.match(/chart/g)).toHaveLength(1);
+    // Every place is there with its figures.
+    for (const p of d.places) expect(text).toContain(p.name);
   });
 
   it('stays within the limits when the model is far too big, keeping the sources', () => {
