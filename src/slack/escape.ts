@@ -25,6 +25,14 @@ const ENTITY_PATTERN = /^&[#a-zA-Z0-9]+;$/;
  * Never leaves half an escape entity (`&am`), half a surrogate pair (a lone high surrogate renders
  * as U+FFFD and can make Slack reject the payload) or an unterminated `<link|label` token behind.
  */
+/** Like truncate, but never cuts a word in half: the cut goes back to the last space (headers, titles). */
+export function truncateWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = truncate(text, max);
+  const space = cut.lastIndexOf(' ');
+  return space > max / 2 ? `${cut.slice(0, space).replace(/[\s,;:·-]+$/, '')}…` : cut;
+}
+
 export function truncate(text: string, max: number, ellipsis = '…'): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';

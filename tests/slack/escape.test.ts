@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeMrkdwn, truncate } from '../../src/slack/escape';
+import { escapeMrkdwn, truncate, truncateWords } from '../../src/slack/escape';
 
 describe('escapeMrkdwn', () => {
   it('neutralises broadcast and user mentions typed by users', () => {
@@ -85,5 +85,17 @@ describe('truncate', () => {
         expect(truncate(escapeMrkdwn(s), max)).not.toMatch(/<[!@#]/);
       }),
     );
+  });
+});
+
+describe('truncateWords', () => {
+  it('cuts at a word boundary with an ellipsis, and leaves short text alone', () => {
+    expect(truncateWords('Leeds vs Reading', 150)).toBe('Leeds vs Reading');
+    const long =
+      'Manchester vs Liverpool vs Newcastle upon Tyne vs Leeds vs Sheffield · Gross median weekly pay';
+    const cut = truncateWords(long, 40);
+    expect(cut.length).toBeLessThanOrEqual(40);
+    expect(cut).toBe('Manchester vs Liverpool vs Newcastle…');
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
   });
 });

@@ -274,13 +274,18 @@ function tableLines(rows: { name: string; value: string }[]): string {
   return rows.map((r) => `${r.name}: *${r.value}*`).join('\n');
 }
 
+/** "Leeds vs Reading"; from four places "Leeds and 7 other places", so a header is never cut. */
+function placesTitle(names: string[]): string {
+  return names.length <= 3 ? names.join(' vs ') : `${names[0]} and ${names.length - 1} other places`;
+}
+
 function compareBlocks(answer: Extract<Answer, { kind: 'compare' }>): SlackBlock[] {
   const ind = answer.indicator;
   const period = answer.period?.label ?? 'no common period';
   const first = answer.figures[0];
   const diffs = answer.differences.map((d) => `• ${e(d.fromName)}: ${e(differenceText(d, ind))}`);
   return [
-    header(`${answer.figures.map((f) => f.areaName).join(' vs ')} · ${ind.label}`),
+    header(`${placesTitle(answer.figures.map((f) => f.areaName))} · ${ind.label}`),
     section(
       `*${e(ind.label)}, ${e(period)}*\n${tableLines([...answer.figures, ...answer.references].map((f) => ({ name: e(f.areaName), value: e(figureText(f, ind)) })))}`,
     ),

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { truncate } from '../escape';
+import { truncate, truncateWords } from '../escape';
 import { enforceLimits, LIMITS, type SlackBlock } from '../limits';
 
 // The one Block Kit kit: every block Northstat posts (answers, digests, /digest replies) is made here,
@@ -16,7 +16,7 @@ export interface SlackMessage {
 export function header(text: string): types.HeaderBlock {
   return {
     type: 'header',
-    text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: false },
+    text: { type: 'plain_text', text: truncateWords(text, LIMITS.headerText), emoji: false },
   };
 }
 
