@@ -11,9 +11,11 @@ import type { AreaRef, Difference, ProfileAnswer, StatsItem } from './types';
 
 /** One decimal: an index of 97.6 is as precise as anyone should read an index. */
 const INDEX_DECIMALS = 1;
-/** Indicators per chart: a place bar and a South East bar each, plus England = 100, stays within the
- * 20 bars the bar chart keeps legible (src/charts/types.ts) and under Slack's alt-text cap. */
-export const MAX_RELATIVE_INDICATORS = 9;
+/**
+ * Indicators per chart: a place bar and a South East bar each, plus England = 100, makes 11 bars, the
+ * most that keep two-line labels (src/charts/spec.ts); 19 bars were looked at and were unreadable.
+ */
+export const MAX_RELATIVE_INDICATORS = 5;
 
 export interface RelativeIndex {
   item: StatsItem;
@@ -111,18 +113,19 @@ export function relativeChartInput(area: AreaRef, items: StatsItem[], title: str
   }
   bars.push({ label: 'England', value: 100, role: 'reference' });
   const subtitle = [
-    `Index, England = 100; ${area.name} and the South East`,
+    'Index, England = 100',
     span ? `latest periods ${span}` : '',
-    perHead ? 'totals per head of population' : '',
-    indexed.length > shown.length ? `${shown.length} of ${indexed.length} indicators shown` : '',
+    perHead ? 'totals per head' : '',
+    indexed.length > shown.length ? `${shown.length} of ${indexed.length} indicators` : '',
   ]
     .filter(Boolean)
     .join('; ');
   const sources = [...new Set(shown.map((r) => r.item.source.org))];
+  const datasets = new Set(shown.map((r) => r.item.source.dataset));
   const first = shown[0].item.source;
   // As chartSourceLine in chart-input.ts writes it (not imported: chart-input imports this file).
   const sourceLine =
-    sources.length === 1
+    datasets.size === 1
       ? `Source: ${first.org}, ${first.dataset}, released ${formatDate(first.releaseDate)}. OGL v3.0`
       : `Sources: ${sources.join('; ')}. OGL v3.0`;
   const altText = [
