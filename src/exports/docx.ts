@@ -1,7 +1,7 @@
 import type * as Docx from 'docx';
 import { relativeChartInput } from '../answers/chart-relative';
 import { RANK_ORDER_NOTE } from '../answers/phrases';
-import type { ProfileAnswer } from '../answers/types';
+import type { Answer, ProfileAnswer } from '../answers/types';
 import { buildAltText } from '../charts/spec';
 import { renderPng } from '../charts/render-local';
 import { formatDate } from '../format/number';
@@ -141,4 +141,9 @@ export async function profileDocx(answer: ProfileAnswer, now: Date = new Date())
     sections: [{ children: body }],
   });
   return D.Packer.toBuffer(doc);
+}
+
+/** A Word note for answers that have one (profiles), else null. */
+export async function answerDocx(answer: Answer): Promise<Buffer | null> {
+  return answer.kind === 'profile' ? profileDocx(answer) : null;
 }

@@ -1,7 +1,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { trendArrow } from '../answers/render-text';
 import { valueText } from '../answers/phrases';
-import type { Difference, ProfileAnswer, ProfileItem } from '../answers/types';
+import type { Answer, Difference, ProfileAnswer, ProfileItem } from '../answers/types';
 import { initLocalRenderer, yieldToEventLoop } from '../charts/render-local';
 import { FONT_FAMILY, PALETTE } from '../charts/spec';
 import { ENGLAND } from '../data/geography';
@@ -43,7 +43,7 @@ export function cardItems(answer: ProfileAnswer): { theme: string; items: Profil
 }
 
 /** `text` cut with an ellipsis to fit `width` pixels in the current font. */
-function fit(ctx: SKRSContext2D, text: string, width: number): string {
+function cutToWidth(ctx: SKRSContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
   let lo = 0;
   let hi = text.length;
@@ -67,7 +67,7 @@ function wrap(ctx: SKRSContext2D, text: string, width: number, maxLines: number)
       lines.push(current);
       current = word;
       if (lines.length === maxLines - 1) {
-        lines.push(fit(ctx, words.slice(i).join(' '), width));
+        lines.push(cutToWidth(ctx, words.slice(i).join(' '), width));
         return lines;
       }
     }
@@ -84,9 +84,9 @@ function drawItem(ctx: SKRSContext2D, item: ProfileItem, x: number, y: number, w
   const f = item.figure;
   ctx.fillStyle = TEXT;
   font(ctx, 15);
-  ctx.fillText(fit(ctx, item.indicator.label, width), x, y);
+  ctx.fillText(cutToWidth(ctx, item.indicator.label, width), x, y);
   font(ctx, 24, true);
-  const value = fit(ctx, valueText(f.value, item.indicator), width);
+  const value = cutToWidth(ctx, valueText(f.value, item.indicator), width);
   ctx.fillText(value, x, y + 28);
   const valueWidth = ctx.measureText(value).width;
   font(ctx, 15);
@@ -95,11 +95,11 @@ function drawItem(ctx: SKRSContext2D, item: ProfileItem, x: number, y: number, w
   const beside = valueWidth + 10 + ctx.measureText(period).width <= width;
   ctx.fillStyle = PALETTE.darkGrey;
   if (beside) ctx.fillText(period, x + valueWidth + 10, y + 28);
-  else ctx.fillText(fit(ctx, period, width), x, y + 50);
+  else ctx.fillText(cutToWidth(ctx, period, width), x, y + 50);
   ctx.fillStyle = TEXT;
   const arrow = trendArrow(item.trend);
   ctx.fillText(
-    fit(ctx, [englandVerdict(item), arrow].filter(Boolean).join(' · '), width),
+    cutToWidth(ctx, [englandVerdict(item), arrow].filter(Boolean).join(' · '), width),
     x,
     y + (beside ? 50 : 70),
   );
@@ -124,7 +124,7 @@ export async function profileCardPng(answer: ProfileAnswer): Promise<Buffer> {
   ctx.textAlign = 'left';
   ctx.fillStyle = TEXT;
   font(ctx, 44, true);
-  ctx.fillText(fit(ctx, `${answer.area.name}: area profile`, CARD_WIDTH - 2 * MARGIN), MARGIN, 66);
+  ctx.fillText(cutToWidth(ctx, `${answer.area.name}: area profile`, CARD_WIDTH - 2 * MARGIN), MARGIN, 66);
   font(ctx, 18);
   ctx.fillStyle = PALETTE.darkGrey;
   ctx.fillText(
@@ -173,4 +173,9 @@ export async function profileCardPng(answer: ProfileAnswer): Promise<Buffer> {
   } finally {
     await yieldToEventLoop();
   }
+}
+
+/** A card for answers that have one (profiles), else null. */
+export async function answerCardPng(answer: Answer): Promise<Buffer | null> {
+  return answer.kind === 'profile' ? profileCardPng(answer) : null;
 }

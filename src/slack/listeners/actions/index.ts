@@ -6,6 +6,8 @@ import type { ButtonArgs, ButtonHandler } from './button';
 import { tell } from './button';
 import * as compareSimilar from './compare-similar';
 import * as downloadCsv from './download-csv';
+import * as downloadDocx from './download-docx';
+import * as downloadPng from './download-png';
 import * as downloadXlsx from './download-xlsx';
 import * as expired from './expired';
 import * as pickArea from './pick-area';
@@ -21,6 +23,8 @@ const BUTTONS = [
   compareSimilar,
   downloadCsv,
   downloadXlsx,
+  downloadDocx,
+  downloadPng,
   aboutFigure,
   shareInChannel,
   pickArea,
