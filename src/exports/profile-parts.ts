@@ -1,4 +1,4 @@
-import { ENGLAND, SOUTH_EAST } from '../data/geography';
+import { ENGLAND, SOUTH_EAST, UK } from '../data/geography';
 import { withheldNote } from '../data/stats';
 import { formatDate, formatValue, ordinal } from '../format/number';
 import { differenceText, figureText, valueText } from '../answers/phrases';
@@ -28,9 +28,14 @@ export interface ProfileRowText {
   trend: string;
 }
 
-/** A comparison as the text writes it, or a dash when the place is the comparator itself. */
-function versus(item: StatsItem, code: string): string {
-  const d = item.comparisons.find((c) => c.to === code);
+/**
+ * A comparison as the text writes it. `codes` in order of preference: the national column is England,
+ * or the UK where England has no figure for the period (the engine compares with the UK then, and the
+ * sentence names it).
+ */
+function versus(item: StatsItem, ...codes: string[]): string {
+  const d = codes.map((code) => item.comparisons.find((c) => c.to === code)).find(Boolean);
+  const code = codes[0];
   if (d) return differenceText(d, item.indicator);
   if (item.figure.area === code) return '(this area)';
   return item.figure.value === null ? 'not compared (no figure)' : 'no figure for the same period';
@@ -44,7 +49,7 @@ export function profileRow(item: ProfileItem): ProfileRowText {
     period: f.period?.label ?? 'no period',
     rank: item.position ? `${ordinal(item.position.position)} of ${item.position.of}` : '',
     vsSouthEast: versus(item, SOUTH_EAST),
-    vsEngland: versus(item, ENGLAND),
+    vsEngland: versus(item, ENGLAND, UK),
     trend: trendArrow(item.trend),
   };
 }
