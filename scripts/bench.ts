@@ -125,10 +125,52 @@ function benchAnalyses(): void {
   }
 }
 
-/** Downloads: the XLSX workbook of a profile (the largest table) and of a rank-by-change answer. */
+async function timed(runs: number, fn: () => unknown): Promise<{ median: number; p95: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return percentiles(times);
+}
+
+/**
+ * Profile downloads (targets: /profile answer p99 <= 20 ms; card median <= 150 ms; XLSX and Word
+ * median <= 300 ms each; peak RSS <= 300 MB), then the XLSX of a profile and of a rank-by-change answer.
+ */
 async function benchExports(): Promise<void> {
   const { answerXlsx } = await import('../src/slack/xlsx');
+  const { profileDocx } = await import('../src/exports/docx');
+  const { profileCardPng } = await import('../src/exports/profile-card');
   const core = loadCore();
+  let peak = process.memoryUsage().rss;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const q = '/profile wakefield';
+  // Warmed as a running server is (JIT, rank caches), then 1,000 answers.
+  for (let i = 0; i < 200; i++) ask(q, core);
+  const profile = await timed(1000, () => ask(q, core));
+  const answer = ask(q, core);
+  if (answer.kind !== 'profile') throw new Error(answer.kind);
+  for (let i = 0; i < 3; i++) await profileCardPng(answer);
+  const card = await timed(30, async () => {
+    await profileCardPng(answer);
+    sample();
+  });
+  for (let i = 0; i < 3; i++) await profileDocx(answer);
+  const word = await timed(30, async () => {
+    await profileDocx(answer);
+    sample();
+  });
+  const book = await timed(30, async () => {
+    await answerXlsx(answer);
+    sample();
+  });
+  console.log(
+    `exports: "${q}" answer (no files) median ${profile.median.toFixed(2)} ms, p99 ${profile.p99.toFixed(2)} ms (1,000 runs); card PNG median ${card.median.toFixed(1)} ms; XLSX median ${book.median.toFixed(1)} ms; Word median ${word.median.toFixed(1)} ms (30 runs each); peak RSS ${mb(peak)}`,
+  );
   for (const q of ['/profile wakefield', '/rank pay change since 2015 among local authorities']) {
     const answer = ask(q, core);
     for (let i = 0; i < 3; i++) await answerXlsx(answer);

@@ -1,6 +1,7 @@
 import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '../charts/types';
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
 import { formatDate } from '../format/number';
+import { profileChartInput, relativeChartInput } from './chart-relative';
 import { spanText } from './phrases';
 import type {
   Answer,
@@ -250,7 +251,11 @@ export function chartInputFor(answer: Answer): ChartInput | null {
         items,
       };
     }
+    case 'profile':
+      return profileChartInput(answer);
     case 'stats': {
+      if (answer.items.length > 1)
+        return relativeChartInput(answer.area, answer.items, `${answer.area.name} against England`);
       const item = answer.items[0];
       if (!item || answer.items.length !== 1 || item.figure.value === null) return null;
       const items: BarItem[] = [

@@ -3,7 +3,7 @@ import { BOUNDARY_CHANGES, LEVEL_NAMES } from '../data/levels';
 import { POPULATION_INDICATOR } from '../data/derived';
 import { periodSpan } from '../data/periods';
 import { compareEstimates, type Verdict } from '../data/significance';
-import { type Figure, HEADLINE_INDICATORS, type StatsCore, withheldNote } from '../data/stats';
+import { type Figure, HEADLINE_INDICATORS, type Point, type StatsCore, withheldNote } from '../data/stats';
 import type { IndicatorMeta, PeriodInfo } from '../data/types';
 import { unitInfo } from '../data/units';
 import { roundsToZero } from '../format/number';
@@ -221,6 +221,11 @@ function boundaryNote(
   return `${core.geography.name(code)}: boundary changed in ${change.year} (${change.why}); earlier figures are for the former ${change.fromName} (${change.from}) and are not part of this series. Ask for ${change.from} to see them.`;
 }
 
+/** The periods an area has a value or a status code for (a withheld figure is held, as withheld). */
+function heldPoints(core: StatsCore, indicatorId: string, code: string): Point[] {
+  return core.seriesFor(indicatorId, code).filter((p) => p.value !== null || p.status !== null);
+}
+
 /**
  * An area profile: every indicator Northstat holds for the place (a value at some period), grouped by
  * theme, each as /stats gives it, with the direction over its last five periods.
@@ -231,7 +236,8 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
   const code = core.geography.area(areaCode)?.code ?? areaCode;
   for (const ind of core.indicators) {
     if (ind.derived) continue; // per-head views are offered with their counts, not listed twice
-    const points = core.seriesFor(ind.id, code).filter((p) => p.value !== null);
+    const held = core.seriesFor(ind.id, code).filter((p) => p.value !== null || p.status !== null);
+    const points = held.filter((p) => p.value !== null);
     if (points.length === 0) continue;
     const item = statsItem(core, ind, code);
     const recent = points.slice(-5);
@@ -244,7 +250,13 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
         from: recent[0].period,
       };
     }
-    byTheme.get(themes.get(ind.id) ?? 'wellbeing')?.push({ ...item, trend });
+    const series = [
+      { area: code, areaName: item.figure.areaName, points: held },
+      ...[SOUTH_EAST, ENGLAND]
+        .filter((c) => c !== code)
+        .map((c) => ({ area: c, areaName: core.geography.name(c), points: heldPoints(core, ind.id, c) })),
+    ];
+    byTheme.get(themes.get(ind.id) ?? 'wellbeing')?.push({ ...item, trend, series });
   }
   const headline = (id: string) => (HEADLINE_INDICATORS.includes(id) ? 0 : 1);
   const out = [...byTheme.entries()]

@@ -193,6 +193,18 @@ export interface HelpAnswer {
 export interface ProfileItem extends StatsItem {
   /** Up, down or flat (at the figure's precision) from `from` to the figure's period; null with one period. */
   trend: { direction: 'up' | 'down' | 'flat'; from: PeriodInfo } | null;
+  /**
+   * Every period held (a value or a status code) for the place, then the South East and England, as
+   * published: the time series a board paper's workbook carries.
+   */
+  series: SeriesOf[];
+}
+
+/** One area's held periods of one indicator. */
+export interface SeriesOf {
+  area: string;
+  areaName: string;
+  points: Point[];
 }
 
 /** Every indicator held for a place, by theme, as ONS Explore Local Statistics' area page. */

@@ -8,11 +8,13 @@ import { answerCsv } from '../slack/csv';
 import { answerXlsx } from '../slack/xlsx';
 import { runConsole } from './console';
 
-// `northstat ask "<text>" [--json] [--chart out.png] [--csv out.csv] [--xlsx out.xlsx]`, `northstat resolve "<text>" | --batch FILE`,
+// `northstat ask "<text>" [--json] [--chart out.png] [--csv out.csv] [--xlsx out.xlsx] [--docx out.docx] [--png out.png]`,
+// `northstat resolve "<text>" | --batch FILE`,
 // `northstat console`. Returns the exit code; bin/northstat.js sets it.
 
 const USAGE = `Usage:
   northstat ask "<command or question>" [--json] [--chart out.png] [--csv out.csv] [--xlsx out.xlsx]
+                [--docx out.docx] [--png out.png]   (Word note and profile card: /profile answers)
   northstat resolve "<text>"          print what the resolver understood, as JSON
   northstat resolve --batch FILE      one JSON object per input line, in order
   northstat console                   interactive console on the bundled data`;
@@ -51,6 +53,8 @@ export async function main(
     const chart = takeFlag(args, '--chart');
     const csv = takeFlag(args, '--csv');
     const xlsx = takeFlag(args, '--xlsx');
+    const docx = takeFlag(args, '--docx');
+    const card = takeFlag(args, '--png');
     const text = args.join(' ').trim();
     if (!text) {
       out(USAGE);
@@ -72,6 +76,19 @@ export async function main(
       const book = await answerXlsx(result);
       if (book) fs.writeFileSync(xlsx, book);
       out(book ? `XLSX written to ${xlsx}` : 'No figures to write for this answer.');
+    }
+    if (typeof docx === 'string') {
+      // Loaded only when asked for: the Word writer and canvas are not needed for a text answer.
+      const { answerDocx } = await import('../exports/docx');
+      const note = await answerDocx(result);
+      if (note) fs.writeFileSync(docx, note);
+      out(note ? `Word note written to ${docx}` : 'No Word note for this answer (profiles only).');
+    }
+    if (typeof card === 'string') {
+      const { answerCardPng } = await import('../exports/profile-card');
+      const png = await answerCardPng(result);
+      if (png) fs.writeFileSync(card, png);
+      out(png ? `Profile card written to ${card}` : 'No profile card for this answer (profiles only).');
     }
     return result.kind === 'clarify' ? 1 : 0;
   }

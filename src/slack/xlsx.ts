@@ -1,5 +1,13 @@
 import type ExcelJS from 'exceljs';
-import type { Answer } from '../answers/types';
+import type { Answer, ProfileAnswer } from '../answers/types';
+import {
+  LICENCE,
+  pointText,
+  profileRow,
+  profileSources,
+  sourceText,
+  themeTitle,
+} from '../exports/profile-parts';
 import { answerTable, type Row } from './csv';
 
 // "Download XLSX": the same table as the CSV (values as published, unrounded, as numbers a spreadsheet can
@@ -7,13 +15,54 @@ import { answerTable, type Row } from './csv';
 // answer's notes and the Open Government Licence attribution, so a workbook forwarded on its own still
 // says where each figure came from.
 
-const LICENCE =
-  'Contains public sector information licensed under the Open Government Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).';
-
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
 function sheetName(text: string): string {
   const clean = text.replace(/[[\]:*?/\\]/g, ' ').trim();
   return (clean.charAt(0).toUpperCase() + clean.slice(1)).slice(0, 31);
+}
+
+/** Columns a profile sheet adds to the CSV table: each figure and comparison as the answer words it. */
+const PROFILE_TEXT_HEADER = ['as_shown', 'vs_south_east', 'vs_england', 'trend'];
+
+const SERIES_HEADER = [
+  'area_code',
+  'area_name',
+  'indicator_id',
+  'indicator',
+  'period',
+  'value',
+  'unit',
+  'lower_95',
+  'upper_95',
+  'note',
+  'as_shown',
+  'source',
+  'released',
+];
+
+/** Every held period of every profile indicator for the place, the South East and England. */
+function seriesRows(answer: ProfileAnswer): Row[] {
+  const rows: Row[] = [];
+  for (const t of answer.themes)
+    for (const item of t.items)
+      for (const s of item.series)
+        for (const p of s.points)
+          rows.push([
+            s.area,
+            s.areaName,
+            item.indicator.id,
+            item.indicator.label,
+            p.period.label,
+            p.value,
+            item.indicator.unitLabel,
+            p.lci,
+            p.uci,
+            p.value === null ? pointText(p, item) : null,
+            pointText(p, item),
+            item.source.org,
+            item.source.releaseDate,
+          ]);
+  return rows;
 }
 
 function addTable(book: ExcelJS.Workbook, name: string, header: string[], rows: Row[]): void {
@@ -54,14 +103,14 @@ export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
     // One sheet per theme, in the order the profile shows them.
     const idCol = table.header.indexOf('indicator_id');
     for (const t of answer.themes) {
-      const ids = new Set(t.items.map((i) => i.indicator.id));
-      addTable(
-        book,
-        t.theme,
-        table.header,
-        table.rows.filter((r) => ids.has(String(r[idCol]))),
-      );
+      const words = new Map(t.items.map((i) => [i.indicator.id, profileRow(i)]));
+      const rows = table.rows.flatMap((r) => {
+        const w = words.get(String(r[idCol]));
+        return w ? [[...r, w.value, w.vsSouthEast, w.vsEngland, w.trend]] : [];
+      });
+      addTable(book, themeTitle(t.theme), [...table.header, ...PROFILE_TEXT_HEADER], rows);
     }
+    addTable(book, 'Time series', SERIES_HEADER, seriesRows(answer));
   } else {
     addTable(book, 'Data', table.header, table.rows);
   }
@@ -72,7 +121,9 @@ export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
     'Values are as published, unrounded; the unit column gives each value its unit.',
     '',
     'Sources:',
-    ...sourcesOf(table.header, table.rows),
+    ...(answer.kind === 'profile'
+      ? profileSources(answer).map(sourceText)
+      : sourcesOf(table.header, table.rows)),
     '',
     ...('notes' in answer && answer.notes.length > 0 ? ['Notes:', ...answer.notes, ''] : []),
     LICENCE,

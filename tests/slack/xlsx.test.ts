@@ -54,6 +54,7 @@ describe('XLSX downloads', () => {
     const names = book.worksheets.map((w) => w.name);
     expect(names).toEqual([
       ...answer.themes.map((t) => t.theme.charAt(0).toUpperCase() + t.theme.slice(1)),
+      'Time series',
       'About',
     ]);
     let figures = 0;

@@ -62,6 +62,8 @@ export const ACTIONS = {
   compareSimilar: 'compare_similar',
   downloadCsv: 'download_csv',
   downloadXlsx: 'download_xlsx',
+  downloadDocx: 'download_docx',
+  downloadPng: 'download_png',
   aboutFigure: 'about_figure',
   shareInChannel: 'share_in_channel',
   pickArea: 'pick_area',
@@ -111,6 +113,10 @@ function actionButtons(answer: Answer, opts: BlockOptions): SlackBlock[] {
   }
   elements.push(button('Download CSV', ACTIONS.downloadCsv, value));
   elements.push(button('Download XLSX', ACTIONS.downloadXlsx, value));
+  if (answer.kind === 'profile') {
+    elements.push(button('Download Word', ACTIONS.downloadDocx, value));
+    elements.push(button('Profile card', ACTIONS.downloadPng, value));
+  }
   if (answer.kind !== 'profile') elements.push(button('About this figure', ACTIONS.aboutFigure, value));
   if (opts.isPrivate) elements.push(button('Share in channel', ACTIONS.shareInChannel, value));
   const blocks: SlackBlock[] = [];

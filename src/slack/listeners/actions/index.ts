@@ -6,6 +6,8 @@ import type { ButtonArgs, ButtonHandler } from './button';
 import { tell } from './button';
 import * as compareSimilar from './compare-similar';
 import * as downloadCsv from './download-csv';
+import * as downloadDocx from './download-docx';
+import * as downloadPng from './download-png';
 import * as downloadXlsx from './download-xlsx';
 import * as expandTheme from './expand-theme';
 import * as expired from './expired';
@@ -30,6 +32,8 @@ const BUTTONS = [
   compareSimilar,
   downloadCsv,
   downloadXlsx,
+  downloadDocx,
+  downloadPng,
   aboutFigure,
   shareInChannel,
   pickArea,
