@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Answer, ProfileAnswer } from '../answers/types';
 import {
@@ -65,18 +66,27 @@ function seriesRows(answer: ProfileAnswer): Row[] {
   return rows;
 }
 
-function addTable(book: ExcelJS.Workbook, name: string, header: string[], rows: Row[]): void {
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * One sheet, written row by row and committed (ExcelJS's streaming writer): a profile's time series is
+ * thousands of rows, and building the whole workbook in memory first cost 150 MB of heap a workbook.
+ */
+function addTable(book: Book, name: string, header: string[], rows: Row[]): void {
   const sheet = book.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(header).font = { bold: true };
+  // Column widths must be set before rows are committed: from the header and the first 200 rows.
+  sheet.columns = header.map((h, i) => ({
+    width: Math.min(
+      60,
+      Math.max(8, Math.max(h.length, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length)) + 2),
+    ),
+  }));
+  const top = sheet.addRow(header);
+  top.font = { bold: true };
+  top.commit();
   // Text that looks like a formula is kept as text (ExcelJS writes strings as strings, never formulas).
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((col, i) => {
-    const longest = Math.max(
-      header[i]?.length ?? 8,
-      ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length),
-    );
-    col.width = Math.min(60, Math.max(8, longest + 2));
-  });
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
 }
 
 /** Distinct "organisation, released date" pairs named in the table. */
@@ -97,7 +107,14 @@ export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
   if (!table) return null;
   // ExcelJS takes about 0.4 s to load: only when someone asks for a workbook, never at start-up.
   const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const book = new Excel.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   book.creator = 'Northstat';
   if (answer.kind === 'profile') {
     // One sheet per theme, in the order the profile shows them.
@@ -115,7 +132,7 @@ export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
     addTable(book, 'Data', table.header, table.rows);
   }
   const about = book.addWorksheet('About');
-  about.getColumn(1).width = 120;
+  about.columns = [{ width: 120 }];
   const lines = [
     'Northstat: official UK local statistics (ONS Explore Local Statistics).',
     'Values are as published, unrounded; the unit column gives each value its unit.',
@@ -128,7 +145,12 @@ export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
     ...('notes' in answer && answer.notes.length > 0 ? ['Notes:', ...answer.notes, ''] : []),
     LICENCE,
   ];
-  for (const line of lines) about.addRow([line]);
-  about.getRow(1).font = { bold: true };
-  return Buffer.from(await book.xlsx.writeBuffer());
+  for (const [n, line] of lines.entries()) {
+    const row = about.addRow([line]);
+    if (n === 0) row.font = { bold: true };
+    row.commit();
+  }
+  about.commit();
+  await book.commit();
+  return Buffer.concat(chunks);
 }
