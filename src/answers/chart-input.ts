@@ -1,4 +1,11 @@
-import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '../charts/types';
+import type {
+  BarItem,
+  ChartInput,
+  ConfidenceInterval,
+  LineSeries,
+  NumberFormat,
+  PlaceRole,
+} from '../charts/types';
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
 import { formatDate } from '../format/number';
 import { spanText } from './phrases';
@@ -31,6 +38,11 @@ function numberFormat(ind: IndicatorRef): NumberFormat {
 
 export function chartSourceLine(source: SourceRef): string {
   return `Source: ${source.org}, ${source.dataset}, released ${formatDate(source.releaseDate)}. OGL v3.0`;
+}
+
+/** The published 95% CI of a figure, or null where ONS publishes none (never a made-up interval). */
+function ciOf(f: { lci: number | null; uci: number | null }): ConfidenceInterval | null {
+  return f.lci !== null && f.uci !== null ? { lower: f.lci, upper: f.uci } : null;
 }
 
 function role(code: string, northern: boolean): PlaceRole {
@@ -197,8 +209,9 @@ function benchmarkBars(a: BenchmarkAnswer): ChartInput {
         label: similar.has(f.area) ? `${f.areaName} (similar)` : f.areaName,
         value: f.value,
         role: 'other' as const,
+        ci: ciOf(f),
       })),
-      { label: a.against.areaName, value: a.against.value, role: 'reference' as const },
+      { label: a.against.areaName, value: a.against.value, role: 'reference' as const, ci: ciOf(a.against) },
     ],
   };
 }
@@ -224,6 +237,7 @@ export function chartInputFor(answer: Answer): ChartInput | null {
         label: f.areaName,
         value: f.value,
         role: role(f.area, isNorthernCode(f.area, northern)),
+        ci: ciOf(f),
       }));
       return {
         kind: 'bars',
@@ -238,8 +252,13 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       const items: BarItem[] = [
         ...answer.rows
           .slice(0, 18)
-          .map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern) })),
-        ...answer.references.map((f) => ({ label: f.areaName, value: f.value, role: 'reference' as const })),
+          .map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern), ci: ciOf(r) })),
+        ...answer.references.map((f) => ({
+          label: f.areaName,
+          value: f.value,
+          role: 'reference' as const,
+          ci: ciOf(f),
+        })),
       ];
       return {
         kind: 'bars',
@@ -254,7 +273,12 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       const item = answer.items[0];
       if (!item || answer.items.length !== 1 || item.figure.value === null) return null;
       const items: BarItem[] = [
-        { label: answer.area.name, value: item.figure.value, role: answer.area.northern ? 'north' : 'other' },
+        {
+          label: answer.area.name,
+          value: item.figure.value,
+          role: answer.area.northern ? 'north' : 'other',
+          ci: ciOf(item.figure),
+        },
         ...item.comparisons
           .filter((c) => c.toValue !== null)
           .map((c) => ({ label: c.toName, value: c.toValue, role: 'reference' as const })),

@@ -1,8 +1,10 @@
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale, Tick } from 'chart.js';
 import { formatDifference, formatMaybe, formatTick, formatValue } from './format';
 import type {
+  BarItem,
   BarsChartInput,
   ChartInput,
+  ConfidenceInterval,
   LinesChartInput,
   NumberFormat,
   PlaceRole,
@@ -28,6 +30,14 @@ export const PALETTE = {
 
 const TEXT_COLOUR = '#0B0C0C';
 const GRID_COLOUR = '#E5E5E5';
+/** Whiskers in near-black: the one colour that reads over every bar fill, hatch included. */
+const WHISKER_COLOUR = TEXT_COLOUR;
+/** Said under the title of every chart that draws whiskers (both renderers, and the alt text). */
+export const CI_NOTE = 'Lines show 95% confidence intervals';
+/** Legend text of the whisker dataset (shown by QuickChart, which cannot filter its legend). */
+const CI_LEGEND = '95% confidence interval';
+/** Label of the local renderer's white halo under the whiskers (never shown in a legend). */
+const CI_HALO = 'whisker halo';
 /** Translucent turquoise for the /gap band: visible behind both lines without hiding them. */
 const GAP_BAND_COLOUR = '#28A19738'; // #RRGGBBAA: shorter than rgba() in a QuickChart URL
 /** Points are drawn in several shapes so series differ by more than colour. */
@@ -150,8 +160,20 @@ function sourceLinePlugin(text: string): Plugin {
   };
 }
 
+/**
+ * Where a bar's value label starts: past the whisker's end when there is one, so the label never
+ * sits on top of the interval.
+ */
+export function labelAnchor(item: BarItem): number | null {
+  const ci = itemCi(item);
+  if (item.value === null || !ci) return item.value;
+  return item.value < 0 ? Math.min(item.value, ci.lower) : Math.max(item.value, ci.upper);
+}
+
 /** Value at the end of each bar, and "no data" where a value is missing (never a zero bar). */
-function barValueLabelsPlugin(values: (number | null)[], fmt: NumberFormat, fontSize: number): Plugin {
+function barValueLabelsPlugin(items: BarItem[], fmt: NumberFormat, fontSize: number): Plugin {
+  const values = items.map((it) => it.value);
+  const anchors = items.map(labelAnchor);
   return {
     id: 'northstatBarValues',
     afterDatasetsDraw(chart: Chart) {
@@ -171,7 +193,7 @@ function barValueLabelsPlugin(values: (number | null)[], fmt: NumberFormat, font
           ctx.fillText('no data', zero + 6, cy);
           return;
         }
-        const end = x.getPixelForValue(value);
+        const end = x.getPixelForValue(anchors[i] ?? value);
         ctx.font = `bold ${fontSize}px "${FONT_FAMILY}"`;
         ctx.fillStyle = TEXT_COLOUR;
         ctx.textAlign = value < 0 ? 'right' : 'left';
@@ -300,6 +322,65 @@ function barDatasets(
     }));
 }
 
+/** The interval drawn for an item: only where it has both a value and a published CI. */
+function itemCi(item: BarItem): ConfidenceInterval | null {
+  return item.value !== null && item.ci ? item.ci : null;
+}
+
+export function barsHaveCi(items: BarItem[]): boolean {
+  return items.some((it) => itemCi(it) !== null);
+}
+
+/**
+ * Whiskers as one plain line dataset: a segment per bar from lower to upper (a null point breaks
+ * the line between bars) with vertical 'line' markers as end caps. It is pure data, so QuickChart
+ * draws exactly what the local renderer draws, and the value axis stretches to the whisker ends
+ * without any range code.
+ */
+function ciDataset(sorted: BarItem[], halo = false): ChartDataset<'bar', (number | null)[]> {
+  const data = sorted.flatMap((it, i) => {
+    const ci = itemCi(it);
+    return ci
+      ? [
+          { x: ci.lower, y: i },
+          { x: ci.upper, y: i },
+          { x: null, y: i },
+        ]
+      : [];
+  });
+  // The halo is the same whisker, wider and white, drawn just under it so the part of a whisker
+  // that lies over a dark bar stays visible.
+  const colour = halo ? '#FFFFFF' : WHISKER_COLOUR;
+  const width = halo ? 4 : 2;
+  const whiskers: ChartDataset<'line', ({ x: number | null; y: number } | null)[]> = {
+    type: 'line',
+    label: halo ? CI_HALO : CI_LEGEND,
+    data,
+    borderColor: colour,
+    // Transparent fill: a legend box drawn for it (QuickChart) is an outline, not a solid bar.
+    backgroundColor: 'transparent',
+    borderWidth: width,
+    pointStyle: 'line',
+    pointRotation: 90,
+    // Caps shorter than the bar is thick: with many thin bars a long cap reaches the next bar.
+    pointRadius: (sorted.length <= 8 ? 7 : sorted.length <= 14 ? 5 : 4) + (halo ? 1 : 0),
+    pointBorderWidth: width,
+    pointBorderColor: colour,
+    spanGaps: false,
+    // Points are given as {x: value, y: bar index}; parsing would read a number y as a label.
+    parsing: false,
+    // Lowest order is drawn last: whiskers sit on top of their halo, which sits on the bars.
+    order: halo ? -1 : -2,
+  };
+  return whiskers as unknown as ChartDataset<'bar', (number | null)[]>;
+}
+
+/** The subtitle, with the whisker note as a second line when whiskers are drawn. */
+function subtitleText(input: ChartInput): string | string[] {
+  if (input.kind !== 'bars' || !barsHaveCi(input.items)) return input.subtitle;
+  return input.subtitle ? [input.subtitle, CI_NOTE] : CI_NOTE;
+}
+
 interface LineStyle {
   colour: string;
   dash: number[];
@@ -399,8 +480,8 @@ function titleOptions(input: ChartInput) {
       padding: { top: 4, bottom: 4 },
     },
     subtitle: {
-      display: input.subtitle.length > 0,
-      text: input.subtitle,
+      display: subtitleText(input).length > 0,
+      text: subtitleText(input),
       align: 'start' as const,
       color: PALETTE.darkGrey,
       font: font(14),
@@ -468,7 +549,10 @@ const BASE_OPTIONS = {
 function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
   const sorted = sortBarItems(input.items);
   const size = barFontSize(sorted.length);
-  const datasets = barDatasets(sorted, opts);
+  const roleDatasets = barDatasets(sorted, opts);
+  const datasets = barsHaveCi(sorted)
+    ? [...roleDatasets, ciDataset(sorted, true), ciDataset(sorted)]
+    : roleDatasets;
   return {
     type: 'bar',
     data: {
@@ -501,18 +585,21 @@ function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
       },
       plugins: {
         ...titleOptions(input),
-        legend: legendOptions(datasets.length > 1),
+        legend: {
+          ...legendOptions(roleDatasets.length > 1),
+          // The whiskers are explained by the note under the title, not by a key entry.
+          labels: {
+            ...legendOptions(true).labels,
+            filter: (item: LegendItem) => item.text !== CI_LEGEND && item.text !== CI_HALO,
+          },
+        },
         tooltip: { enabled: false },
       },
     },
     plugins: [
       whiteBackground,
       legendSpacing,
-      barValueLabelsPlugin(
-        sorted.map((it) => it.value),
-        input.format,
-        size,
-      ),
+      barValueLabelsPlugin(sorted, input.format, size),
       sourceLinePlugin(input.sourceLine),
     ],
   };
@@ -698,15 +785,17 @@ export function buildPortableChartConfig(input: ChartInput, opts: SpecOptions = 
   if (input.kind === 'scatter') return buildScatter(input, false);
   const titles = {
     title: { display: true, text: input.title, align: 'start' as const, font: { size: 18 } },
-    subtitle: { display: input.subtitle.length > 0, text: input.subtitle, align: 'start' as const },
+    subtitle: { display: subtitleText(input).length > 0, text: subtitleText(input), align: 'start' as const },
   };
   const sourceTitle = { display: true, text: input.sourceLine, align: 'start' as const };
   const unitTitle = { display: Boolean(input.format.unitLabel), text: input.format.unitLabel ?? '' };
   if (input.kind === 'bars') {
     const sorted = sortBarItems(input.items);
-    const datasets = barDatasets(sorted, opts).map(
+    const roleDatasets = barDatasets(sorted, opts).map(
       ({ barPercentage: _b, categoryPercentage: _c, ...d }) => d,
     );
+    // Whiskers are plain data (no plugin), so QuickChart draws them too; its legend names them.
+    const datasets = barsHaveCi(sorted) ? [...roleDatasets, ciDataset(sorted)] : roleDatasets;
     return {
       type: 'bar',
       data: {
@@ -758,6 +847,12 @@ function capAltText(text: string): string {
   return `${lastStop > MAX_ALT_TEXT / 2 ? cut.slice(0, lastStop + 1) : cut}…`;
 }
 
+/** " (95% CI £607 to £624)": the interval as the text answers write it, through the one formatter. */
+function ciText(item: BarItem, fmt: NumberFormat): string {
+  const ci = itemCi(item);
+  return ci ? ` (95% CI ${formatValue(ci.lower, fmt)} to ${formatValue(ci.upper, fmt)})` : '';
+}
+
 function barsAltText(input: BarsChartInput): string {
   const sorted = sortBarItems(input.items);
   const present = sorted.filter((it) => it.value !== null);
@@ -768,7 +863,10 @@ function barsAltText(input: BarsChartInput): string {
     sentence(input.subtitle),
     present.length > 0
       ? `Highest to lowest: ${present
-          .map((it) => `${displayLabel(it.label, it.role)} ${formatMaybe(it.value, input.format)}`)
+          .map(
+            (it) =>
+              `${displayLabel(it.label, it.role)} ${formatMaybe(it.value, input.format)}${ciText(it, input.format)}`,
+          )
           .join(', ')}.`
       : 'No values available.',
     missing.length > 0 ? `No data for ${missing.map((it) => it.label).join(', ')}.` : '',

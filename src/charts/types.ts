@@ -40,11 +40,19 @@ interface ChartCommon {
   altText?: string;
 }
 
+/** A published 95% confidence interval around a value. */
+export interface ConfidenceInterval {
+  lower: number;
+  upper: number;
+}
+
 export interface BarItem {
   label: string;
   /** null means "no data": drawn as the words "no data", never as a zero-length bar. */
   value: number | null;
   role: PlaceRole;
+  /** The 95% confidence interval where one is published: drawn as a whisker over the bar. */
+  ci?: ConfidenceInterval | null;
 }
 
 /** Horizontal bars sorted by value (compare and rank answers); legible up to 20 bars. */
