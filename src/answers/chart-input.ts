@@ -16,6 +16,7 @@ import type {
   ChangeAnswer,
   GapAnswer,
   IndicatorRef,
+  RankAnswer,
   ScatterAnswer,
   SourceRef,
   TrendAnswer,
@@ -43,6 +44,17 @@ export function chartSourceLine(source: SourceRef): string {
 /** The published 95% CI of a figure, or null where ONS publishes none (never a made-up interval). */
 function ciOf(f: { lci: number | null; uci: number | null }): ConfidenceInterval | null {
   return f.lci !== null && f.uci !== null ? { lower: f.lci, upper: f.uci } : null;
+}
+
+/** The place a group was built around ("areas similar to Barnsley" -> Barnsley's code), else null. */
+function groupAnchor(group: { id: string }): string | null {
+  return group.id.startsWith('similar-to:') ? group.id.slice('similar-to:'.length) : null;
+}
+
+/** The places a ranking was asked about: those added after the top N, and the group's anchor. */
+function rankFocus(a: RankAnswer): Set<string> {
+  const anchor = groupAnchor(a.group);
+  return new Set([...a.appended, ...(anchor ? [anchor] : [])]);
 }
 
 function role(code: string, northern: boolean): PlaceRole {
@@ -189,13 +201,24 @@ function scatterChart(a: ScatterAnswer): ChartInput {
   };
 }
 
+/**
+ * The first `n` rows in order, always keeping the places asked about: they often come last (after
+ * the top N), and a plain slice would cut exactly the bars the user wanted to see.
+ */
+function firstKeeping<T extends { area: string }>(rows: T[], keep: Set<string>, n: number): T[] {
+  const wanted = rows.filter((r) => keep.has(r.area));
+  const others = rows.filter((r) => !keep.has(r.area)).slice(0, Math.max(0, n - wanted.length));
+  return rows.filter((r) => wanted.includes(r) || others.includes(r));
+}
+
 /** The group's values against the benchmark. */
 function benchmarkBars(a: BenchmarkAnswer): ChartInput {
   // The verdict is in the label, so the chart says what the text says: a bar past the benchmark whose
   // interval overlaps it is "similar", not "above".
   const similar = new Set(a.similar.map((f) => f.area));
+  const anchor = groupAnchor(a.group);
   const all = [...a.above, ...a.similar, ...a.same, ...a.below];
-  const shown = all.slice(0, 19);
+  const shown = firstKeeping(all, new Set(anchor ? [anchor] : []), 19);
   return {
     kind: 'bars',
     title: `${a.indicator.label}: ${a.group.label} against ${a.against.areaName}`,
@@ -208,7 +231,7 @@ function benchmarkBars(a: BenchmarkAnswer): ChartInput {
       ...shown.map((f) => ({
         label: similar.has(f.area) ? `${f.areaName} (similar)` : f.areaName,
         value: f.value,
-        role: 'other' as const,
+        role: f.area === anchor ? ('focus' as const) : ('other' as const),
         ci: ciOf(f),
       })),
       { label: a.against.areaName, value: a.against.value, role: 'reference' as const, ci: ciOf(a.against) },
@@ -233,10 +256,13 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       return answer.history.length >= 2 ? gapLines(answer) : null;
     case 'compare': {
       const northern = new Set(answer.areas.filter((x) => x.northern).map((x) => x.code));
+      // The first place is the one the comparison is about ("Leeds vs Reading", or Barnsley
+      // against its statistical neighbours from the "Compare with similar areas" button).
+      const focus = answer.figures[0]?.area;
       const items: BarItem[] = [...answer.figures, ...answer.references].map((f) => ({
         label: f.areaName,
         value: f.value,
-        role: role(f.area, isNorthernCode(f.area, northern)),
+        role: f.area === focus ? 'focus' : role(f.area, isNorthernCode(f.area, northern)),
         ci: ciOf(f),
       }));
       return {
@@ -249,10 +275,14 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       };
     }
     case 'rank': {
+      const focus = rankFocus(answer);
       const items: BarItem[] = [
-        ...answer.rows
-          .slice(0, 18)
-          .map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern), ci: ciOf(r) })),
+        ...firstKeeping(answer.rows, focus, 18).map((r) => ({
+          label: r.areaName,
+          value: r.value,
+          role: focus.has(r.area) ? ('focus' as const) : role(r.area, r.northern),
+          ci: ciOf(r),
+        })),
         ...answer.references.map((f) => ({
           label: f.areaName,
           value: f.value,
