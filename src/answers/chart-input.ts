@@ -114,7 +114,12 @@ function gapLines(a: GapAnswer): ChartInput {
   }));
   let band: { upper: string; lower: string } | undefined;
   if (a.north) {
-    series.unshift({ label: 'The North', values: history.map((h) => h.north), role: 'north' });
+    series.unshift({
+      label: 'The North',
+      values: history.map((h) => h.north),
+      role: 'north',
+      aggregate: true,
+    });
     band = { upper: names[SOUTH_EAST], lower: 'The North' };
   } else {
     // Shade between the South East and the northern region furthest from it.

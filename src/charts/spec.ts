@@ -41,7 +41,7 @@ const CI_HALO = 'whisker halo';
 /** Translucent turquoise for the /gap band: visible behind both lines without hiding them. */
 const GAP_BAND_COLOUR = '#28A19738'; // #RRGGBBAA: shorter than rgba() in a QuickChart URL
 /** Points are drawn in several shapes so series differ by more than colour. */
-const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star', 'cross'] as const;
 /** Dash patterns for reference lines; the first is a plain dash, then dotted, then dash-dot. */
 const REFERENCE_DASHES = [
   [10, 5],
@@ -52,7 +52,9 @@ const REFERENCE_DASHES = [
 // Order matters: northern places take the strongest colours first. References get their own
 // colours so they never look like a northern place.
 const FOCUS_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkPink, PALETTE.lightPurple];
-const REFERENCE_COLOURS = [PALETTE.orange, PALETTE.darkGrey];
+const REFERENCE_COLOURS = [PALETTE.orange, PALETTE.darkGrey, TEXT_COLOUR];
+/** Every colour a line may take, in the order spare ones are handed out. */
+const LINE_COLOURS: readonly string[] = [...FOCUS_COLOURS, ...REFERENCE_COLOURS];
 
 const ROLE_LEGEND: Record<PlaceRole, string> = {
   focus: 'The place asked about',
@@ -388,28 +390,50 @@ interface LineStyle {
   width: number;
 }
 
-/** Colour, dash and marker for each series: references dashed, every series its own marker. */
+/**
+ * Colour, dash and marker for each series. No two series share a colour while colours last (six
+ * palette colours plus near-black), nor a dash+marker pair: each series gets its own marker, and
+ * references are dashed. A derived aggregate (the North) is thicker and takes the first colour,
+ * which no other series then uses, so it never blends into the regions it sums.
+ */
 export function lineStyles(series: LinesChartInput['series']): LineStyle[] {
-  let focus = 0;
+  const used = new Set<string>();
+  let overflow = 0;
+  const pick = (preferred: readonly string[]): string => {
+    const free = [...preferred, ...LINE_COLOURS].find((c) => !used.has(c));
+    // More series than colours (eight or more): colours repeat, dash and marker still differ.
+    const colour = free ?? LINE_COLOURS[overflow++ % LINE_COLOURS.length];
+    used.add(colour);
+    return colour;
+  };
+  // Aggregates first, so they get the strongest colour whatever their place in the list.
+  const colours = new Map<number, string>();
+  const order = series
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => Number(!!b.s.aggregate) - Number(!!a.s.aggregate));
+  for (const { s, i } of order) {
+    colours.set(i, pick(s.role === 'reference' ? REFERENCE_COLOURS : FOCUS_COLOURS));
+  }
   let ref = 0;
   return series.map((s, i) => {
     const pointStyle = POINT_STYLES[i % POINT_STYLES.length];
+    const cycle = Math.floor(i / POINT_STYLES.length);
+    const colour = colours.get(i) ?? TEXT_COLOUR;
     if (s.role === 'reference') {
       const n = ref++;
       return {
-        colour: REFERENCE_COLOURS[n % REFERENCE_COLOURS.length],
-        dash: REFERENCE_DASHES[n % REFERENCE_DASHES.length],
+        colour,
+        dash: REFERENCE_DASHES[(n + cycle) % REFERENCE_DASHES.length],
         pointStyle,
         width: 2.5,
       };
     }
-    const n = focus++;
-    // Past four focus series the palette runs out; reuse it with dashes so lines stay apart.
     return {
-      colour: FOCUS_COLOURS[n % FOCUS_COLOURS.length],
-      dash: n < FOCUS_COLOURS.length ? [] : [2, 2],
+      colour,
+      // Past one lap of the markers, solid lines turn dotted so the dash+marker pair stays unique.
+      dash: cycle === 0 ? [] : [2, 2],
       pointStyle,
-      width: s.role === 'north' ? 3 : 2,
+      width: s.aggregate ? 4.5 : s.role === 'north' ? 3 : 2,
     };
   });
 }
@@ -442,7 +466,8 @@ function lineDatasets(input: LinesChartInput, portable: boolean): ChartDataset<'
       borderWidth: st.width,
       borderDash: st.dash,
       pointStyle: st.pointStyle,
-      pointRadius: many ? 0 : portable ? 3 : 4,
+      // Small markers even on long series: the marker is one of the cues that tell lines apart.
+      pointRadius: many ? 2 : portable ? 3 : 4,
       pointBorderWidth: 1,
       spanGaps: false,
       tension: 0,

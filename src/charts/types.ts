@@ -66,6 +66,8 @@ export interface LineSeries {
   /** One value per entry of `periods`; null leaves a gap in the line. */
   values: (number | null)[];
   role: PlaceRole;
+  /** A figure derived from several places (the North): drawn thicker, in a colour of its own. */
+  aggregate?: boolean;
 }
 
 /** Trend and gap over time. */
