@@ -8,7 +8,7 @@ import type {
 } from '../charts/types';
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
 import { formatDate } from '../format/number';
-import { spanText } from './phrases';
+import { positionText, spanText } from './phrases';
 import type {
   Answer,
   BenchmarkAnswer,
@@ -32,9 +32,43 @@ function numberFormat(ind: IndicatorRef): NumberFormat {
     prefix: ind.prefix,
     suffix: ind.suffix,
     decimals: ind.decimalPlaces,
-    unitLabel: ind.unitLabel || undefined,
+    unitLabel: axisTitle(ind) || undefined,
     multiplier: ind.multiplier,
   };
+}
+
+/** Units that say what they measure on their own; anything else gets a short definition. */
+const SELF_EXPLANATORY_UNIT = /^(%|£|years|minutes|kwh|people|tco2e|per )/i;
+
+/**
+ * The value axis title: the unit with its multiplier and price basis ("£ million, current
+ * prices", "%", "years"), and where the unit is a bare word ("affordability ratio", "score out of
+ * 10") what the measure is, from the indicator's own metadata: "Affordability ratio: median house
+ * price / median gross annual residence-based earnings".
+ */
+export function axisTitle(ind: IndicatorRef): string {
+  const basis = ind.priceBasis && !ind.unitLabel.includes(ind.priceBasis) ? `, ${ind.priceBasis}` : '';
+  const unit = `${ind.unitLabel}${basis}`;
+  if (!ind.unitLabel || SELF_EXPLANATORY_UNIT.test(ind.unitLabel)) return unit;
+  const definition = shortDefinition(ind.subtitle);
+  return definition ? `${capitalise(unit)}: ${definition}` : capitalise(unit);
+}
+
+/** The metadata definition, trimmed of what the axis already says or a board paper can do without. */
+function shortDefinition(subtitle: string): string {
+  const d = subtitle
+    .replace(/\s*\([^)]*£[^)]*\)\s*$/, '') // "(£ millions)": the unit is already in the title
+    .replace(/\s+for people aged .*$/, '')
+    .replace(/^.*\bwhich measures (the )?/i, '') // "Annual Average Daily Flow (AADF) which measures ..."
+    .replace(/, with .*$/, '')
+    .replace(/ \(0 = '[^']*', 10 = '[^']*'\)$/, ' (0 = not at all, 10 = completely)')
+    .replace(/^Ratio of (.+?) to (.+)$/i, '$1 / $2')
+    .trim();
+  return d ? d[0].toLowerCase() + d.slice(1) : '';
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 export function chartSourceLine(source: SourceRef): string {
@@ -307,21 +341,24 @@ export function chartInputFor(answer: Answer): ChartInput | null {
     case 'stats': {
       const item = answer.items[0];
       if (!item || answer.items.length !== 1 || item.figure.value === null) return null;
+      // The place is what the chart is about: 'focus', against the South East and England.
       const items: BarItem[] = [
-        {
-          label: answer.area.name,
-          value: item.figure.value,
-          role: answer.area.northern ? 'north' : 'other',
-          ci: ciOf(item.figure),
-        },
+        { label: answer.area.name, value: item.figure.value, role: 'focus', ci: ciOf(item.figure) },
         ...item.comparisons
           .filter((c) => c.toValue !== null)
-          .map((c) => ({ label: c.toName, value: c.toValue, role: 'reference' as const })),
+          .map((c) => ({
+            label: c.toName,
+            value: c.toValue,
+            role: 'reference' as const,
+            ci: c.toCi ?? null,
+          })),
       ];
+      // Its rank, worded as the text answer words it ("93rd of 296 local authorities in England").
+      const rank = item.position ? `; ${positionText(item.position)}` : '';
       return {
         kind: 'bars',
         title: `${answer.area.name} · ${item.indicator.label}`,
-        subtitle: `${item.indicator.unitLabel ? `${item.indicator.unitLabel}, ` : ''}${item.figure.period?.label ?? ''}`,
+        subtitle: `${item.indicator.unitLabel ? `${item.indicator.unitLabel}, ` : ''}${item.figure.period?.label ?? ''}${rank}`,
         format: numberFormat(item.indicator),
         sourceLine: chartSourceLine(item.source),
         items,

@@ -94,7 +94,8 @@ export function perHeadUnit(ind: IndicatorRef): { unit: string; decimals: number
 export function difference(from: Figure, to: Figure, ind: IndicatorRef, core: StatsCore): Difference {
   const diff = from.value !== null && to.value !== null ? from.value - to.value : null;
   const diffPct = diff !== null && to.value ? (diff / Math.abs(to.value)) * 100 : null;
-  const base = { to: to.area, toName: to.areaName, toValue: to.value, diff, diffPct };
+  const toCi = to.lci !== null && to.uci !== null ? { lower: to.lci, upper: to.uci } : null;
+  const base = { to: to.area, toName: to.areaName, toValue: to.value, toCi, diff, diffPct };
   if (ind.isCount) {
     const year = from.period ? Number(from.period.start.slice(0, 4)) : null;
     const popFrom = year !== null ? core.populationOf(from.area, year) : null;

@@ -596,7 +596,8 @@ function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
           ticks: { color: TEXT_COLOUR, font: font(12), callback: tickCallback(input.format) },
           title: {
             display: Boolean(input.format.unitLabel),
-            text: input.format.unitLabel ?? '',
+            // Horizontal under the plot: room for about 110 characters a line.
+            text: wrapText(input.format.unitLabel ?? '', 110, 2),
             color: TEXT_COLOUR,
             font: font(13),
           },
@@ -663,7 +664,8 @@ function buildLines(input: LinesChartInput): LinesConfig {
           ticks: { color: TEXT_COLOUR, font: font(12), callback: tickCallback(input.format) },
           title: {
             display: Boolean(input.format.unitLabel),
-            text: input.format.unitLabel ?? '',
+            // Runs up the side of the plot: about 55 characters fit a line.
+            text: wrapText(input.format.unitLabel ?? '', 55, 2),
             color: TEXT_COLOUR,
             font: font(13),
           },
