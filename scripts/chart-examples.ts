@@ -2,15 +2,37 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ask } from '../src/answers/ask';
 import { chartInputFor } from '../src/answers/chart-input';
+import { replay, specFor } from '../src/answers/replay';
+import type { Answer } from '../src/answers/types';
 import { renderPng } from '../src/charts/render-local';
 import { buildAltText } from '../src/charts/spec';
 import { loadCore } from '../src/data/core';
+import type { StatsCore } from '../src/data/stats';
 
 // `npm run build && node dist/scripts/chart-examples.js docs/charts`: the example charts in docs/charts,
 // each the chart of a real answer on the bundled data (PNG plus its alt text beside it).
 
-export const EXAMPLES: [name: string, question: string][] = [
+const BARNSLEY = 'E08000038';
+
+/** What the "Compare with similar areas" button asks (src/slack/listeners/actions/compare-similar.ts). */
+function barnsleyAgainstSimilar(core: StatsCore): Answer | null {
+  const similar = core.geography.similar(BARNSLEY).slice(0, 5);
+  return replay(
+    specFor('compare', { a: [BARNSLEY, ...similar], i: 'gross-median-weekly-pay' }),
+    core,
+    () => null,
+  );
+}
+
+/** Each example: a typed question, or an answer built the way a button builds it. */
+export const EXAMPLES: [name: string, question: string | ((core: StatsCore) => Answer | null)][] = [
   ['compare-manchester-reading-productivity', '/compare manchester vs reading on productivity'],
+  ['compare-leeds-reading-pay', '/compare leeds vs reading on pay'],
+  ['similar-barnsley-pay', barnsleyAgainstSimilar],
+  ['stats-leeds-pay', '/stats leeds pay'],
+  ['gap-pay-since-2010', '/gap pay since 2010'],
+  ['gap-productivity', '/gap productivity'],
+  ['rank-pay-similar-to-barnsley', '/rank pay top 5 among similar to barnsley'],
   ['trend-pay-leeds-manchester', '/trend pay for leeds, manchester since 2015'],
   ['gap-income', '/gap income'],
   ['rank-productivity-northern-cities', '/rank productivity among northern cities'],
@@ -31,8 +53,12 @@ export async function writeExampleCharts(outDir: string): Promise<string[]> {
   const core = loadCore();
   const written: string[] = [];
   for (const [name, question] of EXAMPLES) {
-    const input = chartInputFor(ask(question, core, { question: !question.startsWith('/') }));
-    if (!input) throw new Error(`no chart for ${question}`);
+    const answer =
+      typeof question === 'string'
+        ? ask(question, core, { question: !question.startsWith('/') })
+        : question(core);
+    const input = answer ? chartInputFor(answer) : null;
+    if (!input) throw new Error(`no chart for ${name}`);
     const file = path.join(outDir, `${name}.png`);
     await writeFile(file, await renderPng(input));
     await writeFile(path.join(outDir, `${name}.alt.txt`), `${buildAltText(input)}\n`);

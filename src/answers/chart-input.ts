@@ -1,8 +1,15 @@
-import type { BarItem, ChartInput, LineSeries, NumberFormat, PlaceRole } from '../charts/types';
+import type {
+  BarItem,
+  ChartInput,
+  ConfidenceInterval,
+  LineSeries,
+  NumberFormat,
+  PlaceRole,
+} from '../charts/types';
 import { ENGLAND, LONDON, NORTHERN_REGIONS, SOUTH_EAST, UK } from '../data/geography';
 import { formatDate } from '../format/number';
 import { profileChartInput, relativeChartInput } from './chart-relative';
-import { spanText } from './phrases';
+import { positionText, spanText } from './phrases';
 import type {
   Answer,
   BenchmarkAnswer,
@@ -10,6 +17,7 @@ import type {
   ChangeAnswer,
   GapAnswer,
   IndicatorRef,
+  RankAnswer,
   ScatterAnswer,
   SourceRef,
   TrendAnswer,
@@ -25,13 +33,63 @@ function numberFormat(ind: IndicatorRef): NumberFormat {
     prefix: ind.prefix,
     suffix: ind.suffix,
     decimals: ind.decimalPlaces,
-    unitLabel: ind.unitLabel || undefined,
+    unitLabel: axisTitle(ind) || undefined,
     multiplier: ind.multiplier,
   };
 }
 
+/** Units that say what they measure on their own; anything else gets a short definition. */
+const SELF_EXPLANATORY_UNIT = /^(%|£|years|minutes|kwh|people|tco2e|per )/i;
+
+/**
+ * The value axis title: the unit with its multiplier and price basis ("£ million, current
+ * prices", "%", "years"), and where the unit is a bare word ("affordability ratio", "score out of
+ * 10") what the measure is, from the indicator's own metadata: "Affordability ratio: median house
+ * price / median gross annual residence-based earnings".
+ */
+export function axisTitle(ind: IndicatorRef): string {
+  const basis = ind.priceBasis && !ind.unitLabel.includes(ind.priceBasis) ? `, ${ind.priceBasis}` : '';
+  const unit = `${ind.unitLabel}${basis}`;
+  if (!ind.unitLabel || SELF_EXPLANATORY_UNIT.test(ind.unitLabel)) return unit;
+  const definition = shortDefinition(ind.subtitle);
+  return definition ? `${capitalise(unit)}: ${definition}` : capitalise(unit);
+}
+
+/** The metadata definition, trimmed of what the axis already says or a board paper can do without. */
+function shortDefinition(subtitle: string): string {
+  const d = subtitle
+    .replace(/\s*\([^)]*£[^)]*\)\s*$/, '') // "(£ millions)": the unit is already in the title
+    .replace(/\s+for people aged .*$/, '')
+    .replace(/^.*\bwhich measures (the )?/i, '') // "Annual Average Daily Flow (AADF) which measures ..."
+    .replace(/, with .*$/, '')
+    .replace(/ \(0 = '[^']*', 10 = '[^']*'\)$/, ' (0 = not at all, 10 = completely)')
+    .replace(/^Ratio of (.+?) to (.+)$/i, '$1 / $2')
+    .trim();
+  return d ? d[0].toLowerCase() + d.slice(1) : '';
+}
+
+function capitalise(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
 export function chartSourceLine(source: SourceRef): string {
   return `Source: ${source.org}, ${source.dataset}, released ${formatDate(source.releaseDate)}. OGL v3.0`;
+}
+
+/** The published 95% CI of a figure, or null where ONS publishes none (never a made-up interval). */
+function ciOf(f: { lci: number | null; uci: number | null }): ConfidenceInterval | null {
+  return f.lci !== null && f.uci !== null ? { lower: f.lci, upper: f.uci } : null;
+}
+
+/** The place a group was built around ("areas similar to Barnsley" -> Barnsley's code), else null. */
+function groupAnchor(group: { id: string }): string | null {
+  return group.id.startsWith('similar-to:') ? group.id.slice('similar-to:'.length) : null;
+}
+
+/** The places a ranking was asked about: those added after the top N, and the group's anchor. */
+function rankFocus(a: RankAnswer): Set<string> {
+  const anchor = groupAnchor(a.group);
+  return new Set([...a.appended, ...(anchor ? [anchor] : [])]);
 }
 
 function role(code: string, northern: boolean): PlaceRole {
@@ -91,7 +149,12 @@ function gapLines(a: GapAnswer): ChartInput {
   }));
   let band: { upper: string; lower: string } | undefined;
   if (a.north) {
-    series.unshift({ label: 'The North', values: history.map((h) => h.north), role: 'north' });
+    series.unshift({
+      label: 'The North',
+      values: history.map((h) => h.north),
+      role: 'north',
+      aggregate: true,
+    });
     band = { upper: names[SOUTH_EAST], lower: 'The North' };
   } else {
     // Shade between the South East and the northern region furthest from it.
@@ -178,13 +241,24 @@ function scatterChart(a: ScatterAnswer): ChartInput {
   };
 }
 
+/**
+ * The first `n` rows in order, always keeping the places asked about: they often come last (after
+ * the top N), and a plain slice would cut exactly the bars the user wanted to see.
+ */
+function firstKeeping<T extends { area: string }>(rows: T[], keep: Set<string>, n: number): T[] {
+  const wanted = rows.filter((r) => keep.has(r.area));
+  const others = rows.filter((r) => !keep.has(r.area)).slice(0, Math.max(0, n - wanted.length));
+  return rows.filter((r) => wanted.includes(r) || others.includes(r));
+}
+
 /** The group's values against the benchmark. */
 function benchmarkBars(a: BenchmarkAnswer): ChartInput {
   // The verdict is in the label, so the chart says what the text says: a bar past the benchmark whose
   // interval overlaps it is "similar", not "above".
   const similar = new Set(a.similar.map((f) => f.area));
+  const anchor = groupAnchor(a.group);
   const all = [...a.above, ...a.similar, ...a.same, ...a.below];
-  const shown = all.slice(0, 19);
+  const shown = firstKeeping(all, new Set(anchor ? [anchor] : []), 19);
   return {
     kind: 'bars',
     title: `${a.indicator.label}: ${a.group.label} against ${a.against.areaName}`,
@@ -197,9 +271,10 @@ function benchmarkBars(a: BenchmarkAnswer): ChartInput {
       ...shown.map((f) => ({
         label: similar.has(f.area) ? `${f.areaName} (similar)` : f.areaName,
         value: f.value,
-        role: 'other' as const,
+        role: f.area === anchor ? ('focus' as const) : ('other' as const),
+        ci: ciOf(f),
       })),
-      { label: a.against.areaName, value: a.against.value, role: 'reference' as const },
+      { label: a.against.areaName, value: a.against.value, role: 'reference' as const, ci: ciOf(a.against) },
     ],
   };
 }
@@ -221,10 +296,14 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       return answer.history.length >= 2 ? gapLines(answer) : null;
     case 'compare': {
       const northern = new Set(answer.areas.filter((x) => x.northern).map((x) => x.code));
+      // The first place is the one the comparison is about ("Leeds vs Reading", or Barnsley
+      // against its statistical neighbours from the "Compare with similar areas" button).
+      const focus = answer.figures[0]?.area;
       const items: BarItem[] = [...answer.figures, ...answer.references].map((f) => ({
         label: f.areaName,
         value: f.value,
-        role: role(f.area, isNorthernCode(f.area, northern)),
+        role: f.area === focus ? 'focus' : role(f.area, isNorthernCode(f.area, northern)),
+        ci: ciOf(f),
       }));
       return {
         kind: 'bars',
@@ -236,11 +315,20 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       };
     }
     case 'rank': {
+      const focus = rankFocus(answer);
       const items: BarItem[] = [
-        ...answer.rows
-          .slice(0, 18)
-          .map((r) => ({ label: r.areaName, value: r.value, role: role(r.area, r.northern) })),
-        ...answer.references.map((f) => ({ label: f.areaName, value: f.value, role: 'reference' as const })),
+        ...firstKeeping(answer.rows, focus, 18).map((r) => ({
+          label: r.areaName,
+          value: r.value,
+          role: focus.has(r.area) ? ('focus' as const) : role(r.area, r.northern),
+          ci: ciOf(r),
+        })),
+        ...answer.references.map((f) => ({
+          label: f.areaName,
+          value: f.value,
+          role: 'reference' as const,
+          ci: ciOf(f),
+        })),
       ];
       return {
         kind: 'bars',
@@ -258,16 +346,24 @@ export function chartInputFor(answer: Answer): ChartInput | null {
         return relativeChartInput(answer.area, answer.items, `${answer.area.name} against England`);
       const item = answer.items[0];
       if (!item || answer.items.length !== 1 || item.figure.value === null) return null;
+      // The place is what the chart is about: 'focus', against the South East and England.
       const items: BarItem[] = [
-        { label: answer.area.name, value: item.figure.value, role: answer.area.northern ? 'north' : 'other' },
+        { label: answer.area.name, value: item.figure.value, role: 'focus', ci: ciOf(item.figure) },
         ...item.comparisons
           .filter((c) => c.toValue !== null)
-          .map((c) => ({ label: c.toName, value: c.toValue, role: 'reference' as const })),
+          .map((c) => ({
+            label: c.toName,
+            value: c.toValue,
+            role: 'reference' as const,
+            ci: c.toCi ?? null,
+          })),
       ];
+      // Its rank, worded as the text answer words it ("93rd of 296 local authorities in England").
+      const rank = item.position ? `; ${positionText(item.position)}` : '';
       return {
         kind: 'bars',
         title: `${answer.area.name} · ${item.indicator.label}`,
-        subtitle: `${item.indicator.unitLabel ? `${item.indicator.unitLabel}, ` : ''}${item.figure.period?.label ?? ''}`,
+        subtitle: `${item.indicator.unitLabel ? `${item.indicator.unitLabel}, ` : ''}${item.figure.period?.label ?? ''}${rank}`,
         format: numberFormat(item.indicator),
         sourceLine: chartSourceLine(item.source),
         items,

@@ -96,7 +96,8 @@ export function perHeadUnit(ind: IndicatorRef): { unit: string; decimals: number
 export function difference(from: Figure, to: Figure, ind: IndicatorRef, core: StatsCore): Difference {
   const diff = from.value !== null && to.value !== null ? from.value - to.value : null;
   const diffPct = diff !== null && to.value ? (diff / Math.abs(to.value)) * 100 : null;
-  const base = { to: to.area, toName: to.areaName, toValue: to.value, diff, diffPct };
+  const toCi = to.lci !== null && to.uci !== null ? { lower: to.lci, upper: to.uci } : null;
+  const base = { to: to.area, toName: to.areaName, toValue: to.value, toCi, diff, diffPct };
   if (ind.id === POPULATION_INDICATOR) {
     // Population per head is 1,000 per 1,000 everywhere: places of different sizes are not compared.
     return {

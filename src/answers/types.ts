@@ -47,6 +47,8 @@ export interface Difference {
   to: string;
   toName: string;
   toValue: number | null;
+  /** The comparator's published 95% CI (for chart whiskers), null where none is published. */
+  toCi?: { lower: number; upper: number } | null;
   diff: number | null;
   diffPct: number | null;
   /**

@@ -1,8 +1,10 @@
 import type { Chart, ChartConfiguration, ChartDataset, LegendItem, Plugin, Scale, Tick } from 'chart.js';
 import { formatDifference, formatMaybe, formatTick, formatValue } from './format';
 import type {
+  BarItem,
   BarsChartInput,
   ChartInput,
+  ConfidenceInterval,
   LinesChartInput,
   NumberFormat,
   PlaceRole,
@@ -28,10 +30,18 @@ export const PALETTE = {
 
 const TEXT_COLOUR = '#0B0C0C';
 const GRID_COLOUR = '#E5E5E5';
+/** Whiskers in near-black: the one colour that reads over every bar fill, hatch included. */
+const WHISKER_COLOUR = TEXT_COLOUR;
+/** Said under the title of every chart that draws whiskers (both renderers, and the alt text). */
+export const CI_NOTE = 'Lines show 95% confidence intervals';
+/** Legend text of the whisker dataset (shown by QuickChart, which cannot filter its legend). */
+const CI_LEGEND = '95% confidence interval';
+/** Label of the local renderer's white halo under the whiskers (never shown in a legend). */
+const CI_HALO = 'whisker halo';
 /** Translucent turquoise for the /gap band: visible behind both lines without hiding them. */
 const GAP_BAND_COLOUR = '#28A19738'; // #RRGGBBAA: shorter than rgba() in a QuickChart URL
 /** Points are drawn in several shapes so series differ by more than colour. */
-const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'] as const;
+const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star', 'cross'] as const;
 /** Dash patterns for reference lines; the first is a plain dash, then dotted, then dash-dot. */
 const REFERENCE_DASHES = [
   [10, 5],
@@ -42,7 +52,9 @@ const REFERENCE_DASHES = [
 // Order matters: northern places take the strongest colours first. References get their own
 // colours so they never look like a northern place.
 const FOCUS_COLOURS = [PALETTE.darkBlue, PALETTE.turquoise, PALETTE.darkPink, PALETTE.lightPurple];
-const REFERENCE_COLOURS = [PALETTE.orange, PALETTE.darkGrey];
+const REFERENCE_COLOURS = [PALETTE.orange, PALETTE.darkGrey, TEXT_COLOUR];
+/** Every colour a line may take, in the order spare ones are handed out. */
+const LINE_COLOURS: readonly string[] = [...FOCUS_COLOURS, ...REFERENCE_COLOURS];
 
 const ROLE_LEGEND: Record<PlaceRole, string> = {
   focus: 'The place asked about',
@@ -150,8 +162,20 @@ function sourceLinePlugin(text: string): Plugin {
   };
 }
 
+/**
+ * Where a bar's value label starts: past the whisker's end when there is one, so the label never
+ * sits on top of the interval.
+ */
+export function labelAnchor(item: BarItem): number | null {
+  const ci = itemCi(item);
+  if (item.value === null || !ci) return item.value;
+  return item.value < 0 ? Math.min(item.value, ci.lower) : Math.max(item.value, ci.upper);
+}
+
 /** Value at the end of each bar, and "no data" where a value is missing (never a zero bar). */
-function barValueLabelsPlugin(values: (number | null)[], fmt: NumberFormat, fontSize: number): Plugin {
+function barValueLabelsPlugin(items: BarItem[], fmt: NumberFormat, fontSize: number): Plugin {
+  const values = items.map((it) => it.value);
+  const anchors = items.map(labelAnchor);
   return {
     id: 'northstatBarValues',
     afterDatasetsDraw(chart: Chart) {
@@ -171,7 +195,7 @@ function barValueLabelsPlugin(values: (number | null)[], fmt: NumberFormat, font
           ctx.fillText('no data', zero + 6, cy);
           return;
         }
-        const end = x.getPixelForValue(value);
+        const end = x.getPixelForValue(anchors[i] ?? value);
         ctx.font = `bold ${fontSize}px "${FONT_FAMILY}"`;
         ctx.fillStyle = TEXT_COLOUR;
         ctx.textAlign = value < 0 ? 'right' : 'left';
@@ -300,6 +324,65 @@ function barDatasets(
     }));
 }
 
+/** The interval drawn for an item: only where it has both a value and a published CI. */
+function itemCi(item: BarItem): ConfidenceInterval | null {
+  return item.value !== null && item.ci ? item.ci : null;
+}
+
+export function barsHaveCi(items: BarItem[]): boolean {
+  return items.some((it) => itemCi(it) !== null);
+}
+
+/**
+ * Whiskers as one plain line dataset: a segment per bar from lower to upper (a null point breaks
+ * the line between bars) with vertical 'line' markers as end caps. It is pure data, so QuickChart
+ * draws exactly what the local renderer draws, and the value axis stretches to the whisker ends
+ * without any range code.
+ */
+function ciDataset(sorted: BarItem[], halo = false): ChartDataset<'bar', (number | null)[]> {
+  const data = sorted.flatMap((it, i) => {
+    const ci = itemCi(it);
+    return ci
+      ? [
+          { x: ci.lower, y: i },
+          { x: ci.upper, y: i },
+          { x: null, y: i },
+        ]
+      : [];
+  });
+  // The halo is the same whisker, wider and white, drawn just under it so the part of a whisker
+  // that lies over a dark bar stays visible.
+  const colour = halo ? '#FFFFFF' : WHISKER_COLOUR;
+  const width = halo ? 4 : 2;
+  const whiskers: ChartDataset<'line', ({ x: number | null; y: number } | null)[]> = {
+    type: 'line',
+    label: halo ? CI_HALO : CI_LEGEND,
+    data,
+    borderColor: colour,
+    // Transparent fill: a legend box drawn for it (QuickChart) is an outline, not a solid bar.
+    backgroundColor: 'transparent',
+    borderWidth: width,
+    pointStyle: 'line',
+    pointRotation: 90,
+    // Caps shorter than the bar is thick: with many thin bars a long cap reaches the next bar.
+    pointRadius: (sorted.length <= 8 ? 7 : sorted.length <= 14 ? 5 : 4) + (halo ? 1 : 0),
+    pointBorderWidth: width,
+    pointBorderColor: colour,
+    spanGaps: false,
+    // Points are given as {x: value, y: bar index}; parsing would read a number y as a label.
+    parsing: false,
+    // Lowest order is drawn last: whiskers sit on top of their halo, which sits on the bars.
+    order: halo ? -1 : -2,
+  };
+  return whiskers as unknown as ChartDataset<'bar', (number | null)[]>;
+}
+
+/** The subtitle, with the whisker note as a second line when whiskers are drawn. */
+function subtitleText(input: ChartInput): string | string[] {
+  if (input.kind !== 'bars' || !barsHaveCi(input.items)) return input.subtitle;
+  return input.subtitle ? [input.subtitle, CI_NOTE] : CI_NOTE;
+}
+
 interface LineStyle {
   colour: string;
   dash: number[];
@@ -307,28 +390,50 @@ interface LineStyle {
   width: number;
 }
 
-/** Colour, dash and marker for each series: references dashed, every series its own marker. */
+/**
+ * Colour, dash and marker for each series. No two series share a colour while colours last (six
+ * palette colours plus near-black), nor a dash+marker pair: each series gets its own marker, and
+ * references are dashed. A derived aggregate (the North) is thicker and takes the first colour,
+ * which no other series then uses, so it never blends into the regions it sums.
+ */
 export function lineStyles(series: LinesChartInput['series']): LineStyle[] {
-  let focus = 0;
+  const used = new Set<string>();
+  let overflow = 0;
+  const pick = (preferred: readonly string[]): string => {
+    const free = [...preferred, ...LINE_COLOURS].find((c) => !used.has(c));
+    // More series than colours (eight or more): colours repeat, dash and marker still differ.
+    const colour = free ?? LINE_COLOURS[overflow++ % LINE_COLOURS.length];
+    used.add(colour);
+    return colour;
+  };
+  // Aggregates first, so they get the strongest colour whatever their place in the list.
+  const colours = new Map<number, string>();
+  const order = series
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => Number(!!b.s.aggregate) - Number(!!a.s.aggregate));
+  for (const { s, i } of order) {
+    colours.set(i, pick(s.role === 'reference' ? REFERENCE_COLOURS : FOCUS_COLOURS));
+  }
   let ref = 0;
   return series.map((s, i) => {
     const pointStyle = POINT_STYLES[i % POINT_STYLES.length];
+    const cycle = Math.floor(i / POINT_STYLES.length);
+    const colour = colours.get(i) ?? TEXT_COLOUR;
     if (s.role === 'reference') {
       const n = ref++;
       return {
-        colour: REFERENCE_COLOURS[n % REFERENCE_COLOURS.length],
-        dash: REFERENCE_DASHES[n % REFERENCE_DASHES.length],
+        colour,
+        dash: REFERENCE_DASHES[(n + cycle) % REFERENCE_DASHES.length],
         pointStyle,
         width: 2.5,
       };
     }
-    const n = focus++;
-    // Past four focus series the palette runs out; reuse it with dashes so lines stay apart.
     return {
-      colour: FOCUS_COLOURS[n % FOCUS_COLOURS.length],
-      dash: n < FOCUS_COLOURS.length ? [] : [2, 2],
+      colour,
+      // Past one lap of the markers, solid lines turn dotted so the dash+marker pair stays unique.
+      dash: cycle === 0 ? [] : [2, 2],
       pointStyle,
-      width: s.role === 'north' ? 3 : 2,
+      width: s.aggregate ? 4.5 : s.role === 'north' ? 3 : 2,
     };
   });
 }
@@ -361,7 +466,8 @@ function lineDatasets(input: LinesChartInput, portable: boolean): ChartDataset<'
       borderWidth: st.width,
       borderDash: st.dash,
       pointStyle: st.pointStyle,
-      pointRadius: many ? 0 : portable ? 3 : 4,
+      // Small markers even on long series: the marker is one of the cues that tell lines apart.
+      pointRadius: many ? 2 : portable ? 3 : 4,
       pointBorderWidth: 1,
       spanGaps: false,
       tension: 0,
@@ -399,8 +505,8 @@ function titleOptions(input: ChartInput) {
       padding: { top: 4, bottom: 4 },
     },
     subtitle: {
-      display: input.subtitle.length > 0,
-      text: input.subtitle,
+      display: subtitleText(input).length > 0,
+      text: subtitleText(input),
       align: 'start' as const,
       color: PALETTE.darkGrey,
       font: font(14),
@@ -468,7 +574,10 @@ const BASE_OPTIONS = {
 function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
   const sorted = sortBarItems(input.items);
   const size = barFontSize(sorted.length);
-  const datasets = barDatasets(sorted, opts);
+  const roleDatasets = barDatasets(sorted, opts);
+  const datasets = barsHaveCi(sorted)
+    ? [...roleDatasets, ciDataset(sorted, true), ciDataset(sorted)]
+    : roleDatasets;
   return {
     type: 'bar',
     data: {
@@ -487,7 +596,8 @@ function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
           ticks: { color: TEXT_COLOUR, font: font(12), callback: tickCallback(input.format) },
           title: {
             display: Boolean(input.format.unitLabel),
-            text: input.format.unitLabel ?? '',
+            // Horizontal under the plot: room for about 110 characters a line.
+            text: wrapText(input.format.unitLabel ?? '', 110, 2),
             color: TEXT_COLOUR,
             font: font(13),
           },
@@ -501,18 +611,21 @@ function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
       },
       plugins: {
         ...titleOptions(input),
-        legend: legendOptions(datasets.length > 1),
+        legend: {
+          ...legendOptions(roleDatasets.length > 1),
+          // The whiskers are explained by the note under the title, not by a key entry.
+          labels: {
+            ...legendOptions(true).labels,
+            filter: (item: LegendItem) => item.text !== CI_LEGEND && item.text !== CI_HALO,
+          },
+        },
         tooltip: { enabled: false },
       },
     },
     plugins: [
       whiteBackground,
       legendSpacing,
-      barValueLabelsPlugin(
-        sorted.map((it) => it.value),
-        input.format,
-        size,
-      ),
+      barValueLabelsPlugin(sorted, input.format, size),
       sourceLinePlugin(input.sourceLine),
     ],
   };
@@ -551,7 +664,8 @@ function buildLines(input: LinesChartInput): LinesConfig {
           ticks: { color: TEXT_COLOUR, font: font(12), callback: tickCallback(input.format) },
           title: {
             display: Boolean(input.format.unitLabel),
-            text: input.format.unitLabel ?? '',
+            // Runs up the side of the plot: about 55 characters fit a line.
+            text: wrapText(input.format.unitLabel ?? '', 55, 2),
             color: TEXT_COLOUR,
             font: font(13),
           },
@@ -698,15 +812,17 @@ export function buildPortableChartConfig(input: ChartInput, opts: SpecOptions = 
   if (input.kind === 'scatter') return buildScatter(input, false);
   const titles = {
     title: { display: true, text: input.title, align: 'start' as const, font: { size: 18 } },
-    subtitle: { display: input.subtitle.length > 0, text: input.subtitle, align: 'start' as const },
+    subtitle: { display: subtitleText(input).length > 0, text: subtitleText(input), align: 'start' as const },
   };
   const sourceTitle = { display: true, text: input.sourceLine, align: 'start' as const };
   const unitTitle = { display: Boolean(input.format.unitLabel), text: input.format.unitLabel ?? '' };
   if (input.kind === 'bars') {
     const sorted = sortBarItems(input.items);
-    const datasets = barDatasets(sorted, opts).map(
+    const roleDatasets = barDatasets(sorted, opts).map(
       ({ barPercentage: _b, categoryPercentage: _c, ...d }) => d,
     );
+    // Whiskers are plain data (no plugin), so QuickChart draws them too; its legend names them.
+    const datasets = barsHaveCi(sorted) ? [...roleDatasets, ciDataset(sorted)] : roleDatasets;
     return {
       type: 'bar',
       data: {
@@ -758,6 +874,12 @@ function capAltText(text: string): string {
   return `${lastStop > MAX_ALT_TEXT / 2 ? cut.slice(0, lastStop + 1) : cut}…`;
 }
 
+/** " (95% CI £607 to £624)": the interval as the text answers write it, through the one formatter. */
+function ciText(item: BarItem, fmt: NumberFormat): string {
+  const ci = itemCi(item);
+  return ci ? ` (95% CI ${formatValue(ci.lower, fmt)} to ${formatValue(ci.upper, fmt)})` : '';
+}
+
 function barsAltText(input: BarsChartInput): string {
   const sorted = sortBarItems(input.items);
   const present = sorted.filter((it) => it.value !== null);
@@ -768,7 +890,10 @@ function barsAltText(input: BarsChartInput): string {
     sentence(input.subtitle),
     present.length > 0
       ? `Highest to lowest: ${present
-          .map((it) => `${displayLabel(it.label, it.role)} ${formatMaybe(it.value, input.format)}`)
+          .map(
+            (it) =>
+              `${displayLabel(it.label, it.role)} ${formatMaybe(it.value, input.format)}${ciText(it, input.format)}`,
+          )
           .join(', ')}.`
       : 'No values available.',
     missing.length > 0 ? `No data for ${missing.map((it) => it.label).join(', ')}.` : '',

@@ -40,11 +40,19 @@ interface ChartCommon {
   altText?: string;
 }
 
+/** A published 95% confidence interval around a value. */
+export interface ConfidenceInterval {
+  lower: number;
+  upper: number;
+}
+
 export interface BarItem {
   label: string;
   /** null means "no data": drawn as the words "no data", never as a zero-length bar. */
   value: number | null;
   role: PlaceRole;
+  /** The 95% confidence interval where one is published: drawn as a whisker over the bar. */
+  ci?: ConfidenceInterval | null;
 }
 
 /** Horizontal bars sorted by value (compare and rank answers); legible up to 20 bars. */
@@ -58,6 +66,8 @@ export interface LineSeries {
   /** One value per entry of `periods`; null leaves a gap in the line. */
   values: (number | null)[];
   role: PlaceRole;
+  /** A figure derived from several places (the North): drawn thicker, in a colour of its own. */
+  aggregate?: boolean;
 }
 
 /** Trend and gap over time. */

@@ -128,7 +128,7 @@ describe('charts and CSV from answers', () => {
     expect(input?.kind).toBe('bars');
     if (input?.kind !== 'bars') return;
     expect(input.items.map((i) => [i.label, i.value, i.role])).toEqual([
-      ['Leeds', 41.47, 'north'],
+      ['Leeds', 41.47, 'focus'], // the place the comparison is about
       ['Reading', 48.48, 'other'],
       ['South East', 45.22, 'reference'],
       ['England', 42.39, 'reference'],

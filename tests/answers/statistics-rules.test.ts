@@ -29,7 +29,7 @@ describe('1. units with multipliers travel with every figure', () => {
   });
   it('the chart axis, labels and alt text carry the multiplier too', () => {
     const chart = chartInputFor(ask('/compare north west vs south east on exports', core));
-    expect(chart?.format).toMatchObject({ multiplier: 'million', unitLabel: '£ million' });
+    expect(chart?.format).toMatchObject({ multiplier: 'million', unitLabel: '£ million, current prices' });
     expect(buildAltText(chart!)).toContain('£68.5bn');
   });
 });
