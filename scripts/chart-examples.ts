@@ -30,6 +30,8 @@ export const EXAMPLES: [name: string, question: string | ((core: StatsCore) => A
   ['compare-leeds-reading-pay', '/compare leeds vs reading on pay'],
   ['similar-barnsley-pay', barnsleyAgainstSimilar],
   ['stats-leeds-pay', '/stats leeds pay'],
+  ['stats-leeds-headline', '/stats leeds'],
+  ['profile-wakefield', '/profile wakefield'],
   ['gap-pay-since-2010', '/gap pay since 2010'],
   ['gap-productivity', '/gap productivity'],
   ['rank-pay-similar-to-barnsley', '/rank pay top 5 among similar to barnsley'],

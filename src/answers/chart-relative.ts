@@ -109,7 +109,8 @@ export function relativeChartInput(area: AreaRef, items: StatsItem[], title: str
   for (const r of shown) {
     const label = barLabel(r.item.indicator.label);
     bars.push({ label, value: r.place, role: area.northern ? 'north' : 'focus' });
-    bars.push({ label: `South East: ${label}`, value: r.southEast, role: 'reference' });
+    // Right under its indicator's bar (keepOrder), so the pair reads together.
+    bars.push({ label: 'South East', value: r.southEast, role: 'reference' });
   }
   bars.push({ label: 'England', value: 100, role: 'reference' });
   const subtitle = [
@@ -144,6 +145,7 @@ export function relativeChartInput(area: AreaRef, items: StatsItem[], title: str
     sourceLine,
     altText,
     items: bars,
+    keepOrder: true,
   };
 }
 

@@ -254,6 +254,11 @@ function tickCallback(fmt: NumberFormat) {
 // Shared pieces
 
 /** Bars sorted high to low, missing values last (stable, so equal values keep input order). */
+/** The bars in drawing order: as given when the input says so, else by value. */
+export function barOrder(input: BarsChartInput): BarsChartInput['items'] {
+  return input.keepOrder ? input.items : sortBarItems(input.items);
+}
+
 export function sortBarItems(items: BarsChartInput['items']): BarsChartInput['items'] {
   return items
     .map((item, i) => ({ item, i }))
@@ -277,7 +282,7 @@ function barFontSize(count: number): number {
  * wrapped labels would overlap their neighbours, so long names go on one wider line instead.
  */
 function barLabel(label: string, count: number): string[] {
-  return count <= 12 ? wrapText(label, 24, 2) : wrapText(label, 34, 1);
+  return count <= 12 ? wrapText(label, 26, 2) : wrapText(label, 34, 1);
 }
 
 interface BarStyle {
@@ -572,7 +577,7 @@ const BASE_OPTIONS = {
 };
 
 function buildBars(input: BarsChartInput, opts: SpecOptions): BarsConfig {
-  const sorted = sortBarItems(input.items);
+  const sorted = barOrder(input);
   const size = barFontSize(sorted.length);
   const roleDatasets = barDatasets(sorted, opts);
   const datasets = barsHaveCi(sorted)
@@ -817,7 +822,7 @@ export function buildPortableChartConfig(input: ChartInput, opts: SpecOptions = 
   const sourceTitle = { display: true, text: input.sourceLine, align: 'start' as const };
   const unitTitle = { display: Boolean(input.format.unitLabel), text: input.format.unitLabel ?? '' };
   if (input.kind === 'bars') {
-    const sorted = sortBarItems(input.items);
+    const sorted = barOrder(input);
     const roleDatasets = barDatasets(sorted, opts).map(
       ({ barPercentage: _b, categoryPercentage: _c, ...d }) => d,
     );
@@ -881,7 +886,7 @@ function ciText(item: BarItem, fmt: NumberFormat): string {
 }
 
 function barsAltText(input: BarsChartInput): string {
-  const sorted = sortBarItems(input.items);
+  const sorted = barOrder(input);
   const present = sorted.filter((it) => it.value !== null);
   const missing = sorted.filter((it) => it.value === null);
   const parts = [

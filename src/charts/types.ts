@@ -59,6 +59,8 @@ export interface BarItem {
 export interface BarsChartInput extends ChartCommon {
   kind: 'bars';
   items: BarItem[];
+  /** Draw the bars in the order given (pairs that belong together), not sorted by value. */
+  keepOrder?: boolean;
 }
 
 export interface LineSeries {
