@@ -107,7 +107,7 @@ export function difference(from: Figure, to: Figure, ind: IndicatorRef, core: St
       basis: 'value',
       perHead: null,
       better: null,
-      notCompared: 'a count of people: places differ in size',
+      notCompared: 'places differ in size',
     };
   }
   if (ind.isCount) {

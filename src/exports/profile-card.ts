@@ -4,7 +4,7 @@ import { valueText } from '../answers/phrases';
 import type { Answer, Difference, ProfileAnswer, ProfileItem } from '../answers/types';
 import { initLocalRenderer, yieldToEventLoop } from '../charts/render-local';
 import { FONT_FAMILY, PALETTE } from '../charts/spec';
-import { ENGLAND } from '../data/geography';
+import { ENGLAND, UK } from '../data/geography';
 import { formatDate } from '../format/number';
 import { OGL_LINE, themeTitle } from './profile-parts';
 
@@ -23,15 +23,23 @@ const FOOTER = 112;
 const ITEM_HEIGHT = 86;
 const TEXT = '#0B0C0C';
 
-/** The verdict against England in words: "Below England (worse)", "Similar to England". */
+/**
+ * The verdict against the national comparator in words: "Below England (worse)", "Similar to the UK".
+ * England where it has a figure for the period, else the UK, as the engine compares (and names it).
+ */
 export function englandVerdict(item: ProfileItem): string {
-  const d: Difference | undefined = item.comparisons.find((c) => c.to === ENGLAND);
-  if (!d || d.verdict === null) return item.figure.area === ENGLAND ? '' : 'Not compared with England';
+  const d: Difference | undefined =
+    item.comparisons.find((c) => c.to === ENGLAND) ?? item.comparisons.find((c) => c.to === UK);
+  const name = d?.to === UK ? 'the UK' : 'England';
+  if (!d || d.verdict === null) {
+    if (item.figure.area === ENGLAND) return '';
+    return d?.notCompared ? `Not compared (${d.notCompared})` : 'Not compared with England';
+  }
   const per = d.basis === 'per-head' ? ' per head' : '';
   const judged = d.better === null ? '' : d.better ? ' (better)' : ' (worse)';
-  if (d.verdict === 'similar') return 'Similar to England (within the margin of error)';
-  if (d.verdict === 'same') return `Same as England${per}`;
-  return `${d.verdict === 'higher' ? 'Above' : 'Below'} England${per}${judged}`;
+  if (d.verdict === 'similar') return `Similar to ${name} (within the margin of error)`;
+  if (d.verdict === 'same') return `Same as ${name}${per}`;
+  return `${d.verdict === 'higher' ? 'Above' : 'Below'} ${name}${per}${judged}`;
 }
 
 /** The items a theme shows on the card: those with a value, headline first. */

@@ -203,3 +203,19 @@ describe('10. /rank top N', () => {
     expect(text('/rank pay top 12 among english regions')).toContain('only 9 English regions have a value');
   });
 });
+
+describe('a total population is not compared per head', () => {
+  it('says the places differ in size instead of "1,000 per 1,000 residents: the same"', () => {
+    const answer = ask('/stats wakefield total population', core);
+    if (answer.kind !== 'stats') throw new Error(answer.kind);
+    const item = answer.items[0];
+    expect(item.figure.value).toBeGreaterThan(300_000);
+    for (const c of item.comparisons) {
+      expect(c.verdict).toBeNull();
+      expect(c.notCompared).toBe('places differ in size');
+    }
+    const text = renderText(answer);
+    expect(text).toContain('England: not compared (places differ in size)');
+    expect(text).not.toContain('per 1,000 residents');
+  });
+});

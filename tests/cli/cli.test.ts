@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,24 @@ describe('northstat CLI', () => {
     expect(fs.readFileSync(csv, 'utf8')).toContain('E08000036,Wakefield,');
     // An XLSX file is a zip archive.
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+  });
+  it('ask --docx and --png write the Word note and the profile card of a profile, and say so for other answers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-'));
+    const docx = path.join(dir, 'w.docx');
+    const png = path.join(dir, 'w.png');
+    const { out } = await run(['ask', '/profile wakefield', '--docx', docx, '--png', png]);
+    expect(out).toContain(`Word note written to ${docx}`);
+    expect(out).toContain(`Profile card written to ${png}`);
+    const zip = await JSZip.loadAsync(fs.readFileSync(docx));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Wakefield');
+    expect(xml).toContain('Open Government Licence');
+    const card = fs.readFileSync(png);
+    expect(card.subarray(1, 4).toString()).toBe('PNG');
+    expect([card.readUInt32BE(16), card.readUInt32BE(20)]).toEqual([1600, 900]);
+    const other = await run(['ask', '/stats leeds pay', '--docx', path.join(dir, 'x.docx')]);
+    expect(other.out).toContain('profiles only');
+    expect(fs.existsSync(path.join(dir, 'x.docx'))).toBe(false);
   });
   it('ask --chart writes a PNG', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ns-')), 'trend.png');

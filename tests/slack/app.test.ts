@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { type StartedApp, startSlackApp } from '../../src/app';
@@ -406,6 +407,31 @@ describe('buttons', () => {
     expect(JSON.stringify(book.getWorksheet('About')!.getSheetValues())).toContain(
       'Open Government Licence v3.0',
     );
+  });
+  it("a profile's Download Word and Profile card upload a .docx and a slide-sized PNG named for the place", async () => {
+    const wakefield = encodeSpec({
+      k: 'profile',
+      a: ['E08000036'],
+      i: null,
+      y: null,
+      s: null,
+      g: null,
+      j: null,
+      n: null,
+      d: null,
+    });
+    await click('download_docx', wakefield);
+    await fake.waitFor('files.completeUploadExternal', undefined, 10000);
+    const docxName = String(fake.calls('files.getUploadURLExternal')[0].params.filename);
+    expect(docxName).toMatch(/^wakefield.*\.docx$/);
+    const zip = await JSZip.loadAsync(fake.calls('upload')[0].files?.[0]?.data as unknown as Buffer);
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('Wakefield');
+    fake.reset();
+    await click('download_png', wakefield);
+    await fake.waitFor('files.completeUploadExternal', undefined, 10000);
+    expect(String(fake.calls('files.getUploadURLExternal')[0].params.filename)).toMatch(/^wakefield.*\.png$/);
+    const png = Buffer.from(fake.calls('upload')[0].files?.[0]?.data as unknown as Uint8Array);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
   });
   it('About this figure tells the clicker what pay measures, its unit and source, with Slack links', async () => {
     await click('about_figure', leedsPay);
