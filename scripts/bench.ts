@@ -165,7 +165,7 @@ async function benchExports(): Promise<void> {
     sample();
   });
   const book = await timed(30, async () => {
-    await answerXlsx(answer);
+    await answerXlsx(answer, core);
     sample();
   });
   console.log(
@@ -173,12 +173,12 @@ async function benchExports(): Promise<void> {
   );
   for (const q of ['/profile wakefield', '/rank pay change since 2015 among local authorities']) {
     const answer = ask(q, core);
-    for (let i = 0; i < 3; i++) await answerXlsx(answer);
+    for (let i = 0; i < 3; i++) await answerXlsx(answer, core);
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < 30; i++) {
       const start = process.hrtime.bigint();
-      bytes = (await answerXlsx(answer))?.length ?? 0;
+      bytes = (await answerXlsx(answer, core))?.length ?? 0;
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     const p = percentiles(times);

@@ -10,12 +10,13 @@ import { answerXlsx } from '../src/slack/xlsx';
 // from the bundled data, so the examples are always what the code makes.
 
 async function main(): Promise<void> {
-  const answer = ask('/profile wakefield', loadCore());
+  const core = loadCore();
+  const answer = ask('/profile wakefield', core);
   if (answer.kind !== 'profile') throw new Error(`expected a profile, got ${answer.kind}`);
   const dir = path.join(__dirname, '..', '..', 'docs', 'examples');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'wakefield-profile.png'), await profileCardPng(answer));
-  fs.writeFileSync(path.join(dir, 'wakefield-profile.xlsx'), (await answerXlsx(answer)) as Buffer);
+  fs.writeFileSync(path.join(dir, 'wakefield-profile.xlsx'), (await answerXlsx(answer, core)) as Buffer);
   fs.writeFileSync(path.join(dir, 'wakefield-profile.docx'), await profileDocx(answer));
   console.log(`written to ${dir}`);
 }

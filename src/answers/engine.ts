@@ -13,6 +13,7 @@ import { datasetTitle } from './titles';
 import type { ResolvedRequest } from '../resolve/types';
 import type {
   ItemNote,
+  SeriesOf,
   Alternative,
   AreaRef,
   ClarifyAnswer,
@@ -36,7 +37,21 @@ export const DEFAULT_INDICATOR = 'gross-value-added-per-hour-worked';
 /** Most areas in one answer: beyond this, lists become unreadable in Slack and in charts. */
 export const MAX_AREAS = 20;
 
+// The references are the same for every answer from one snapshot: made once per indicator (and
+// frozen, as answers share them), not for each of a profile's 76 items on every question.
+const indicatorRefs = new WeakMap<IndicatorMeta, IndicatorRef>();
+const sourceRefs = new WeakMap<IndicatorMeta, SourceRef>();
+
 export function indicatorRef(ind: IndicatorMeta): IndicatorRef {
+  let ref = indicatorRefs.get(ind);
+  if (!ref) {
+    ref = Object.freeze(makeIndicatorRef(ind));
+    indicatorRefs.set(ind, ref);
+  }
+  return ref;
+}
+
+function makeIndicatorRef(ind: IndicatorMeta): IndicatorRef {
   const units = unitInfo(ind);
   return {
     id: ind.id,
@@ -57,13 +72,18 @@ export function indicatorRef(ind: IndicatorMeta): IndicatorRef {
 }
 
 export function sourceRef(ind: IndicatorMeta, core: StatsCore): SourceRef {
-  return {
-    org: ind.sourceOrg,
-    dataset: datasetTitle(ind.dataset),
-    url: ind.sourceUrl,
-    releaseDate: ind.sourceDate,
-    attribution: core.attribution,
-  };
+  let ref = sourceRefs.get(ind);
+  if (!ref || ref.attribution !== core.attribution) {
+    ref = Object.freeze({
+      org: ind.sourceOrg,
+      dataset: datasetTitle(ind.dataset),
+      url: ind.sourceUrl,
+      releaseDate: ind.sourceDate,
+      attribution: core.attribution,
+    });
+    sourceRefs.set(ind, ref);
+  }
+  return ref;
 }
 
 export function areaRef(code: string, core: StatsCore): AreaRef {
@@ -228,6 +248,18 @@ function heldPoints(core: StatsCore, indicatorId: string, code: string): Point[]
 }
 
 /**
+ * Every period held for the place, then the South East and England, of one profile indicator: the
+ * time series a board paper's workbook carries (read when a workbook is made, not kept in the answer).
+ */
+export function profileSeries(core: StatsCore, areaCode: string, indicatorId: string): SeriesOf[] {
+  return [areaCode, ...[SOUTH_EAST, ENGLAND].filter((c) => c !== areaCode)].map((c) => ({
+    area: c,
+    areaName: core.geography.name(c),
+    points: heldPoints(core, indicatorId, c),
+  }));
+}
+
+/**
  * An area profile: every indicator Northstat holds for the place (a value at some period), grouped by
  * theme, each as /stats gives it, with the direction over its last five periods.
  */
@@ -237,7 +269,7 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
   const code = core.geography.area(areaCode)?.code ?? areaCode;
   for (const ind of core.indicators) {
     if (ind.derived) continue; // per-head views are offered with their counts, not listed twice
-    const held = core.seriesFor(ind.id, code).filter((p) => p.value !== null || p.status !== null);
+    const held = heldPoints(core, ind.id, code);
     const points = held.filter((p) => p.value !== null);
     if (points.length === 0) continue;
     const item = statsItem(core, ind, code);
@@ -251,13 +283,10 @@ export function answerProfile(core: StatsCore, areaCode: string): ProfileAnswer 
         from: recent[0].period,
       };
     }
-    const series = [
-      { area: code, areaName: item.figure.areaName, points: held },
-      ...[SOUTH_EAST, ENGLAND]
-        .filter((c) => c !== code)
-        .map((c) => ({ area: c, areaName: core.geography.name(c), points: heldPoints(core, ind.id, c) })),
-    ];
-    byTheme.get(themes.get(ind.id) ?? 'wellbeing')?.push({ ...item, trend, series });
+    const withheld = held.flatMap((p) =>
+      p.value === null && p.status ? [{ period: p.period, status: p.status }] : [],
+    );
+    byTheme.get(themes.get(ind.id) ?? 'wellbeing')?.push({ ...item, trend, withheld });
   }
   const headline = (id: string) => (HEADLINE_INDICATORS.includes(id) ? 0 : 1);
   const out = [...byTheme.entries()]

@@ -196,10 +196,10 @@ export interface ProfileItem extends StatsItem {
   /** Up, down or flat (at the figure's precision) from `from` to the figure's period; null with one period. */
   trend: { direction: 'up' | 'down' | 'flat'; from: PeriodInfo } | null;
   /**
-   * Every period held (a value or a status code) for the place, then the South East and England, as
-   * published: the time series a board paper's workbook carries.
+   * The place's periods withheld with a status code, for the notes. The full series are not carried
+   * (they made a profile answer 570 KB, cached per question): `profileSeries` reads them from the core.
    */
-  series: SeriesOf[];
+  withheld: { period: PeriodInfo; status: string }[];
 }
 
 /** One area's held periods of one indicator. */

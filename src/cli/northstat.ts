@@ -73,7 +73,7 @@ export async function main(
       out(body ? `CSV written to ${csv}` : 'No figures to write for this answer.');
     }
     if (typeof xlsx === 'string') {
-      const book = await answerXlsx(result);
+      const book = await answerXlsx(result, core);
       if (book) fs.writeFileSync(xlsx, book);
       out(book ? `XLSX written to ${xlsx}` : 'No figures to write for this answer.');
     }

@@ -84,10 +84,9 @@ export function missingNotes(answer: ProfileAnswer): string[] {
     for (const i of t.items) {
       if (i.figure.value === null)
         out.push(`${i.indicator.label}: ${valueText(null, i.indicator, i.figure.note)}.`);
-      const withheld = i.series[0]?.points.filter((p) => p.value === null && p.status) ?? [];
-      if (withheld.length > 0)
+      if (i.withheld.length > 0)
         out.push(
-          `${i.indicator.label}: ${withheld.map((p) => `${p.period.label} ${withheldNote(p.status as string)}`).join('; ')}.`,
+          `${i.indicator.label}: ${i.withheld.map((p) => `${p.period.label} ${withheldNote(p.status)}`).join('; ')}.`,
         );
       if (i.newerPeriodElsewhere && i.figure.period)
         out.push(

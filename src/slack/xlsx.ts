@@ -1,5 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { profileSeries } from '../answers/engine';
+import type { StatsCore } from '../data/stats';
 import type { Answer, ProfileAnswer } from '../answers/types';
 import {
   LICENCE,
@@ -42,11 +44,11 @@ const SERIES_HEADER = [
 ];
 
 /** Every held period of every profile indicator for the place, the South East and England. */
-function seriesRows(answer: ProfileAnswer): Row[] {
+function seriesRows(answer: ProfileAnswer, core: StatsCore): Row[] {
   const rows: Row[] = [];
   for (const t of answer.themes)
     for (const item of t.items)
-      for (const s of item.series)
+      for (const s of profileSeries(core, answer.area.code, item.indicator.id))
         for (const p of s.points)
           rows.push([
             s.area,
@@ -102,7 +104,8 @@ function sourcesOf(header: string[], rows: Row[]): string[] {
   return [...out];
 }
 
-export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
+/** The answer's workbook; `core` supplies a profile's time series (not carried in the answer). */
+export async function answerXlsx(answer: Answer, core: StatsCore): Promise<Buffer | null> {
   const table = answerTable(answer);
   if (!table) return null;
   // ExcelJS takes about 0.4 s to load: only when someone asks for a workbook, never at start-up.
@@ -127,7 +130,7 @@ export async function answerXlsx(answer: Answer): Promise<Buffer | null> {
       });
       addTable(book, themeTitle(t.theme), [...table.header, ...PROFILE_TEXT_HEADER], rows);
     }
-    addTable(book, 'Time series', SERIES_HEADER, seriesRows(answer));
+    addTable(book, 'Time series', SERIES_HEADER, seriesRows(answer, core));
   } else {
     addTable(book, 'Data', table.header, table.rows);
   }

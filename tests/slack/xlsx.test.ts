@@ -33,7 +33,7 @@ describe('XLSX downloads', () => {
   ])('%s: the Data sheet is the CSV table, cell for cell', async (q) => {
     const answer = ask(q, core);
     const table = answerTable(answer)!;
-    const book = await read((await answerXlsx(answer))!);
+    const book = await read((await answerXlsx(answer, core))!);
     const rows = sheetRows(book.getWorksheet('Data')!);
     expect(rows[0]).toEqual(table.header);
     expect(rows).toHaveLength(table.rows.length + 1);
@@ -50,7 +50,7 @@ describe('XLSX downloads', () => {
   it('/profile wakefield: one sheet per theme, every figure of the profile, plus About', async () => {
     const answer = ask('/profile wakefield', core);
     if (answer.kind !== 'profile') throw new Error(answer.kind);
-    const book = await read((await answerXlsx(answer))!);
+    const book = await read((await answerXlsx(answer, core))!);
     const names = book.worksheets.map((w) => w.name);
     expect(names).toEqual([
       ...answer.themes.map((t) => t.theme.charAt(0).toUpperCase() + t.theme.slice(1)),
@@ -71,6 +71,6 @@ describe('XLSX downloads', () => {
   });
 
   it('answers without figures have no workbook', async () => {
-    expect(await answerXlsx(ask('help', core))).toBeNull();
+    expect(await answerXlsx(ask('help', core), core)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ export const actionId = ACTIONS.downloadXlsx;
 
 export function handler(deps: AppDeps): ButtonHandler {
   return downloadHandler(deps, 'XLSX', async (answer) => {
-    const file = await answerXlsx(answer);
+    const file = await answerXlsx(answer, deps.core);
     return file ? { file, filename: csvFilename(answer).replace(/\.csv$/, '.xlsx') } : null;
   });
 }
