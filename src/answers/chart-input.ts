@@ -86,10 +86,10 @@ function groupAnchor(group: { id: string }): string | null {
   return group.id.startsWith('similar-to:') ? group.id.slice('similar-to:'.length) : null;
 }
 
-/** The places a ranking was asked about: those added after the top N, and the group's anchor. */
+/** The places a ranking was asked about (inside the top N or added after it), and the group's anchor. */
 function rankFocus(a: RankAnswer): Set<string> {
   const anchor = groupAnchor(a.group);
-  return new Set([...a.appended, ...(anchor ? [anchor] : [])]);
+  return new Set([...a.highlighted, ...(anchor ? [anchor] : [])]);
 }
 
 function role(code: string, northern: boolean): PlaceRole {

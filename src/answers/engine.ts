@@ -544,6 +544,9 @@ export function answerRank(
     rows: rows.map((r) => ({ ...r, northern: core.geography.isNorthern(r.area) })),
     total: result.total,
     appended,
+    highlighted: [...new Set([...(options.highlight ?? []), ...appended])].filter((c) =>
+      rows.some((r) => r.area === c),
+    ),
     requestedN: options.n ?? null,
     approximate,
     missing: result.missing,

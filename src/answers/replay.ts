@@ -99,7 +99,7 @@ export function specOf(answer: Answer): AnswerSpec | null {
             ? answer.rows.length - answer.appended.length
             : null,
         d: answer.direction,
-        a: answer.appended,
+        a: answer.highlighted,
       };
     }
     case 'gap':

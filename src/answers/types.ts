@@ -148,6 +148,8 @@ export interface RankAnswer extends AnswerCommon {
   requestedN: number | null;
   /** Places asked about that are outside the top N, shown after it with their own positions. */
   appended: string[];
+  /** Every place the question named (in the top N or appended): the chart marks them. */
+  highlighted: string[];
   /** Estimates with confidence intervals: neighbouring positions may not differ significantly. */
   approximate: boolean;
   missing: Figure[];

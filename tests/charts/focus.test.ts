@@ -1,6 +1,7 @@
 import { ask } from '../../src/answers/ask';
 import { chartInputFor } from '../../src/answers/chart-input';
-import { replay, specFor } from '../../src/answers/replay';
+import { groupCodes } from '../../src/answers/group-codes';
+import { replay, specFor, specOf } from '../../src/answers/replay';
 import type { Answer } from '../../src/answers/types';
 import { buildChartConfig } from '../../src/charts/spec';
 import type { BarsChartInput } from '../../src/charts/types';
@@ -16,6 +17,12 @@ function bars(answer: Answer | null): BarsChartInput {
   if (input?.kind !== 'bars') throw new Error('no bar chart');
   return input;
 }
+
+const specOfRank = (a: Answer) => {
+  const spec = specOf(a);
+  if (!spec) throw new Error('no spec');
+  return spec;
+};
 
 const focusLabels = (input: BarsChartInput) =>
   input.items.filter((it) => it.role === 'focus').map((it) => it.label);
@@ -64,6 +71,15 @@ describe('the place asked about is highlighted', () => {
     });
     expect(bench.kind).toBe('benchmark');
     expect(focusLabels(bars(bench)).map((l) => l.replace(/ \(similar\)$/, ''))).toEqual(['Barnsley']);
+  });
+
+  it('/rank naming a place inside the league marks it, and Show chart (the replayed spec) still does', () => {
+    const answer = ask('where does leeds rank on pay among northern cities', core);
+    if (answer.kind !== 'rank') throw new Error(answer.kind);
+    expect(answer.appended).toEqual([]); // Leeds is in the league, not added after it
+    expect(focusLabels(bars(answer))).toEqual(['Leeds']);
+    const again = replay(specOfRank(answer), core, (id) => groupCodes(id, core));
+    expect(focusLabels(bars(again))).toEqual(['Leeds']);
   });
 
   it('a plain ranking highlights nobody', () => {
