@@ -117,11 +117,16 @@ function lines(a: TrendAnswer): ChartInput {
   periodIds.sort();
   const northern = new Set(a.areas.filter((x) => x.northern).map((x) => x.code));
   const series: LineSeries[] = all.map((r) => {
-    const byId = new Map(r.points.map((p) => [p.period.id, p.value]));
+    const byId = new Map(r.points.map((p) => [p.period.id, p]));
+    const cis = periodIds.map((id) => {
+      const p = byId.get(id);
+      return p && p.value !== null ? ciOf(p) : null;
+    });
     return {
       label: r.areaName,
-      values: periodIds.map((id) => byId.get(id) ?? null),
+      values: periodIds.map((id) => byId.get(id)?.value ?? null),
       role: role(r.area, isNorthernCode(r.area, northern)),
+      ...(cis.some((c) => c !== null) ? { cis } : {}),
     };
   });
   const byId = new Map(all.flatMap((r) => r.points.map((p) => [p.period.id, p.period] as const)));

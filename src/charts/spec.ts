@@ -383,8 +383,12 @@ function ciDataset(sorted: BarItem[], halo = false): ChartDataset<'bar', (number
 }
 
 /** The subtitle, with the whisker note as a second line when whiskers are drawn. */
-function subtitleText(input: ChartInput): string | string[] {
-  if (input.kind !== 'bars' || !barsHaveCi(input.items)) return input.subtitle;
+function subtitleText(input: ChartInput, portable = false): string | string[] {
+  const hasCi =
+    input.kind === 'bars'
+      ? barsHaveCi(input.items)
+      : input.kind === 'lines' && linesHaveCi(input) && !portable;
+  if (!hasCi) return input.subtitle;
   return input.subtitle ? [input.subtitle, CI_NOTE] : CI_NOTE;
 }
 
@@ -457,6 +461,50 @@ function lastCommonIndex(a: (number | null)[], b: (number | null)[]): number {
   return -1;
 }
 
+/** Whether any line carries a confidence interval. */
+function linesHaveCi(input: LinesChartInput): boolean {
+  return input.series.some((s) => s.cis?.some((c) => c !== null && c !== undefined));
+}
+
+/**
+ * Whiskers on lines, as on bars: one plain line dataset per series with intervals, a vertical
+ * segment per period (a null point breaks it) with flat caps, in the series' colour. Series are
+ * nudged a little apart on the x axis so two places' whiskers at one period do not hide each other.
+ */
+function lineCiDatasets(
+  input: LinesChartInput,
+  styles: LineStyle[],
+): ChartDataset<'line', (number | null)[]>[] {
+  const withCi = input.series.flatMap((s, i) => (s.cis?.some((c) => c) ? [i] : []));
+  return withCi.map((i, k) => {
+    const nudge = withCi.length > 1 ? (k - (withCi.length - 1) / 2) * 0.08 : 0;
+    const data = (input.series[i].cis ?? []).flatMap((ci, p) =>
+      ci
+        ? [
+            { x: p + nudge, y: ci.lower },
+            { x: p + nudge, y: ci.upper },
+            { x: p + nudge, y: null },
+          ]
+        : [],
+    );
+    const dataset: ChartDataset<'line', ({ x: number; y: number | null } | null)[]> = {
+      type: 'line',
+      label: CI_LEGEND,
+      data,
+      borderColor: styles[i].colour,
+      backgroundColor: 'transparent',
+      borderWidth: 1.5,
+      pointStyle: 'line',
+      pointRadius: input.periods.length > 20 ? 2 : 4,
+      pointBorderWidth: 1.5,
+      pointBorderColor: styles[i].colour,
+      spanGaps: false,
+      parsing: false,
+    };
+    return dataset as unknown as ChartDataset<'line', (number | null)[]>;
+  });
+}
+
 function lineDatasets(input: LinesChartInput, portable: boolean): ChartDataset<'line', (number | null)[]>[] {
   const styles = lineStyles(input.series);
   const gap = gapIndices(input);
@@ -482,6 +530,9 @@ function lineDatasets(input: LinesChartInput, portable: boolean): ChartDataset<'
           : false,
     };
   });
+  // QuickChart's legend cannot hide per-series whisker entries (no functions in its config): there
+  // the intervals are in the alt text only.
+  if (!portable) datasets.push(...lineCiDatasets(input, styles));
   if (gap) {
     // Legend-only entry so the shaded band is explained in words, not just tint.
     datasets.push({
@@ -535,22 +586,25 @@ function legendOptions(show: boolean) {
  * the dash), and a filled swatch for the gap band.
  */
 function lineLegendItems(chart: Chart): LegendItem[] {
-  return chart.data.datasets.map((d, i) => {
-    const ds = d as ChartDataset<'line', (number | null)[]>;
-    const isBand = (ds.data?.length ?? 0) === 0;
-    const colour = String(ds.borderColor ?? TEXT_COLOUR);
-    return {
-      text: ds.label ?? '',
-      datasetIndex: i,
-      fontColor: TEXT_COLOUR,
-      fillStyle: String(ds.backgroundColor ?? colour),
-      strokeStyle: colour,
-      lineWidth: isBand ? 0 : Number(ds.borderWidth ?? 2),
-      lineDash: isBand ? [] : ((ds.borderDash as number[] | undefined) ?? []),
-      pointStyle: isBand ? 'rect' : 'line',
-      hidden: false,
-    };
-  });
+  // Whiskers are explained once, by the subtitle ("Lines show 95% confidence intervals"), not per series.
+  return chart.data.datasets
+    .flatMap((d, i) => (d.label === CI_LEGEND ? [] : [{ d, i }]))
+    .map(({ d, i }) => {
+      const ds = d as ChartDataset<'line', (number | null)[]>;
+      const isBand = (ds.data?.length ?? 0) === 0;
+      const colour = String(ds.borderColor ?? TEXT_COLOUR);
+      return {
+        text: ds.label ?? '',
+        datasetIndex: i,
+        fontColor: TEXT_COLOUR,
+        fillStyle: String(ds.backgroundColor ?? colour),
+        strokeStyle: colour,
+        lineWidth: isBand ? 0 : Number(ds.borderWidth ?? 2),
+        lineDash: isBand ? [] : ((ds.borderDash as number[] | undefined) ?? []),
+        pointStyle: isBand ? 'rect' : 'line',
+        hidden: false,
+      };
+    });
 }
 
 /** Chart.js puts the plot right under the key; push it down so the top tick is not cramped. */
@@ -817,7 +871,11 @@ export function buildPortableChartConfig(input: ChartInput, opts: SpecOptions = 
   if (input.kind === 'scatter') return buildScatter(input, false);
   const titles = {
     title: { display: true, text: input.title, align: 'start' as const, font: { size: 18 } },
-    subtitle: { display: subtitleText(input).length > 0, text: subtitleText(input), align: 'start' as const },
+    subtitle: {
+      display: subtitleText(input, true).length > 0,
+      text: subtitleText(input, true),
+      align: 'start' as const,
+    },
   };
   const sourceTitle = { display: true, text: input.sourceLine, align: 'start' as const };
   const unitTitle = { display: Boolean(input.format.unitLabel), text: input.format.unitLabel ?? '' };
@@ -930,11 +988,14 @@ function linesAltText(input: LinesChartInput): string {
     if (first < 0) return `${name}: no data.`;
     const gaps = periods.filter((_, i) => i > first && i < last && (s.values[i] ?? null) === null);
     const noData = gaps.length > 0 ? ` No data for ${gaps.join(', ')}.` : '';
-    if (first === last) return `${name}: ${formatValue(s.values[first] ?? 0, fmt)} in ${periods[first]}.`;
-    return `${name}: ${formatValue(s.values[first] ?? 0, fmt)} in ${periods[first]}, ${formatValue(
-      s.values[last] ?? 0,
-      fmt,
-    )} in ${periods[last]}.${noData}`;
+    // The same rounding and "95% CI a to b" wording as the text answer.
+    const at = (i: number) => {
+      const ci = s.cis?.[i];
+      const interval = ci ? ` (95% CI ${formatValue(ci.lower, fmt)} to ${formatValue(ci.upper, fmt)})` : '';
+      return `${formatValue(s.values[i] ?? 0, fmt)}${interval} in ${periods[i]}`;
+    };
+    if (first === last) return `${name}: ${at(first)}.`;
+    return `${name}: ${at(first)}, ${at(last)}.${noData}`;
   });
   let gapText = '';
   const gap = gapIndices(input);

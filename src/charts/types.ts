@@ -70,6 +70,8 @@ export interface LineSeries {
   role: PlaceRole;
   /** A figure derived from several places (the North): drawn thicker, in a colour of its own. */
   aggregate?: boolean;
+  /** 95% confidence intervals, one per entry of `values`, where published: drawn as whiskers. */
+  cis?: (ConfidenceInterval | null)[];
 }
 
 /** Trend and gap over time. */

@@ -106,3 +106,38 @@ describe('confidence interval whiskers on bar charts', () => {
     expect(bench?.kind === 'bars' && bench.items.filter((it) => it.ci).length).toBeGreaterThan(3);
   });
 });
+
+describe('trend lines carry whiskers where intervals are published', () => {
+  it('Leeds pay: each period has the published interval, drawn and said in the alt text as the text says it', () => {
+    const answer = ask('/trend pay for leeds, manchester since 2015', core);
+    if (answer.kind !== 'trend') throw new Error(answer.kind);
+    const input = chartInputFor(answer);
+    if (input?.kind !== 'lines') throw new Error('no line chart');
+    const leeds = input.series.find((s) => s.label === 'Leeds')!;
+    const row = answer.rows.find((r) => r.areaName === 'Leeds')!;
+    const last = row.points.at(-1)!;
+    expect(last.lci).not.toBeNull();
+    expect(leeds.cis?.at(-1)).toEqual({ lower: last.lci, upper: last.uci });
+    const config = buildChartConfig(input);
+    const whiskers = config.data.datasets.filter((d) => d.label === '95% confidence interval');
+    // One whisker set per series with intervals (Leeds, Manchester, the South East and England all have them).
+    expect(whiskers.length).toBe(input.series.filter((s) => s.cis).length);
+    expect(whiskers.length).toBeGreaterThanOrEqual(2);
+    expect(config.options?.plugins?.subtitle?.text).toContain(CI_NOTE);
+    const alt = buildAltText(input);
+    const latest = figureText({ ...row.latest!, areaName: 'Leeds' }, answer.indicator);
+    // "£611 (95% CI £583 to £638)": the same rounding as the text answer.
+    expect(alt).toContain(latest);
+  });
+  it('QuickChart gets no line whiskers (its legend could not hide them) and no note claiming them', () => {
+    const answer = ask('/trend pay for leeds, manchester since 2015', core);
+    const input = chartInputFor(answer);
+    if (input?.kind !== 'lines') throw new Error('no line chart');
+    const portable = buildPortableChartConfig(input) as {
+      data: { datasets: { label?: string }[] };
+      options: { plugins: { subtitle: { text: unknown } } };
+    };
+    expect(portable.data.datasets.some((d) => d.label === '95% confidence interval')).toBe(false);
+    expect(JSON.stringify(portable.options.plugins.subtitle.text)).not.toContain(CI_NOTE);
+  });
+});

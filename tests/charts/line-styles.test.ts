@@ -28,7 +28,8 @@ function lines(question: string, isQuestion: boolean): LinesChartInput {
 describe.each(QUESTIONS)('%s', (question, isQuestion) => {
   const input = lines(question, isQuestion);
   const drawn = (buildChartConfig(input).data.datasets as ChartDataset<'line'>[]).filter(
-    (d) => (d.data?.length ?? 0) > 0, // the gap band's key entry draws no line
+    // The gap band's key entry draws no line; whiskers take their series' colour by design.
+    (d) => (d.data?.length ?? 0) > 0 && d.label !== '95% confidence interval',
   );
 
   it('gives every series its own colour', () => {
