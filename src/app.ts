@@ -1,7 +1,9 @@
 import { App, type AppOptions, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import { createChartRenderer } from './charts';
 import type { Config } from './config';
+import { warmCore } from './answers/warm';
 import { loadCoreAsync } from './data/core';
+import { CoreRef } from './data/core-ref';
 import type { StatsCore } from './data/stats';
 import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
@@ -21,6 +23,12 @@ export interface StartedApp {
   port: number | null;
   /** Resolves when no listener is running (with `trackInflight`; at once otherwise). */
   idle(): Promise<void>;
+  /**
+   * Serve from a new statistics core from now on (a data refresh), with no restart: the new core is
+   * warmed first (resolver indexes, ranks), then swapped in with one assignment, so no answer mixes the
+   * two and the first question after the swap does not pay for the indexes.
+   */
+  swapCore(next: StatsCore): void;
   stop(): Promise<void>;
 }
 
@@ -84,11 +92,13 @@ export async function startSlackApp(
     app = new App({ ...common, receiver });
   }
   const server = config.mode === 'socket' ? await app.start() : await app.start(config.port);
-  const core = await (options.core ?? loadCoreAsync());
+  const coreRef = new CoreRef(await (options.core ?? loadCoreAsync()));
   const store =
     options.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const deps: AppDeps = {
-    core,
+    get core() {
+      return coreRef.current;
+    },
     config,
     logger,
     charts: createChartRenderer({
@@ -127,6 +137,11 @@ export async function startSlackApp(
     deps,
     port,
     idle: () => inflight?.idle() ?? Promise.resolve(),
+    swapCore(next) {
+      warmCore(next);
+      coreRef.swap(next);
+      logger.info({ generation: coreRef.generation }, 'statistics core swapped');
+    },
     async stop() {
       await scheduler?.stop();
       await app.stop();

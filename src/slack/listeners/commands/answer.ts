@@ -17,6 +17,8 @@ export function visibility(isPrivateRequest: boolean, deps: AppDeps): 'ephemeral
 }
 
 interface Prepared {
+  /** The core it was answered from: after a data refresh swaps the core, the entry is stale. */
+  core: AppDeps['core'];
   asked: Asked;
   responseType: 'ephemeral' | 'in_channel';
   message: ReturnType<typeof answerMessage>;
@@ -24,10 +26,13 @@ interface Prepared {
 
 /** ask() -> Block Kit for one command text; pure given the (immutable) core and config. */
 function prepare(name: string, text: string, deps: AppDeps): Prepared {
-  const asked = askFull(text, deps.core, { command: name });
+  // The core is read once: the whole answer comes from one snapshot even if a refresh swaps it now.
+  const core = deps.core;
+  const asked = askFull(text, core, { command: name });
   // Clarifications, help and answers with no figure at all are for the asker only.
   const responseType = !hasFigures(asked.answer) ? 'ephemeral' : visibility(asked.private, deps);
   return {
+    core,
     asked,
     responseType,
     message: answerMessage(asked.answer, {
@@ -50,6 +55,7 @@ export function answerCommand(name: string, deps: AppDeps) {
       const text = command.text ?? '';
       // Answers are cached by their exact text (at most 500 texts per command; long texts are not kept).
       let prepared = text.length <= 200 ? cache.get(text) : undefined;
+      if (prepared && prepared.core !== deps.core) prepared = undefined;
       if (!prepared) {
         prepared = prepare(name, text, deps);
         if (text.length <= 200) cache.set(text, prepared);
