@@ -8,7 +8,7 @@ import { openStore } from '../src/store';
 
 // One server for the Slack ack benchmark, in its own process so that the load generator does not
 // share its event loop: `node bench-server.js bare|static|northstat <secret> <slackApiUrl>`.
-// Prints "port <n>" once listening.
+// Prints "port <n>" once listening; northstat also swaps its core on "swap" from stdin (the swap bench).
 
 const [kind, secret, apiUrl] = process.argv.slice(2);
 const bolt = {
@@ -69,6 +69,30 @@ async function main(): Promise<void> {
     bolt,
   });
   announce(started.port);
+  // The swap bench: on "swap" (stdin), load the snapshot again as a refresh would (read in slices),
+  // warm and swap it in while serving, and report the window and RSS: steady (median of the second
+  // before) and the peak during the swap, sampled every 10 ms.
+  const rss: { t: number; mb: number }[] = [];
+  setInterval(() => rss.push({ t: Date.now(), mb: process.memoryUsage().rss / 1048576 }), 10).unref();
+  process.stdin.on('data', async (line: Buffer) => {
+    if (!line.toString().startsWith('swap')) return;
+    const { readSnapshotSliced, defaultSnapshotPath } = await import('../src/data/snapshot');
+    const { StatsCore } = await import('../src/data/stats');
+    const start = Date.now();
+    const next = new StatsCore(await readSnapshotSliced(defaultSnapshotPath()));
+    await started.swapCore(next);
+    const end = Date.now();
+    await new Promise((r) => setTimeout(r, 50));
+    const before = rss
+      .filter((s) => s.t >= start - 1000 && s.t < start)
+      .map((s) => s.mb)
+      .sort((a, b) => a - b);
+    const during = rss.filter((s) => s.t >= start && s.t <= end + 50).map((s) => s.mb);
+    const steady = before[Math.floor(before.length / 2)] ?? 0;
+    process.stdout.write(
+      `swap ${JSON.stringify({ start, end, steadyMb: steady, peakMb: Math.max(steady, ...during) })}\n`,
+    );
+  });
 }
 
 main().catch((err) => {

@@ -1,3 +1,4 @@
+import type { Instance, Result } from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -9,7 +10,7 @@ import { loadCore } from '../src/data/core';
 import { measureResolver } from './bench/resolver';
 import { benchQueries } from './bench-queries';
 
-// `npm run bench [-- --only data,resolve,answer,analyses,exports,charts,slack,digest]`: prints speed and
+// `npm run bench [-- --only data,resolve,answer,analyses,exports,charts,slack,swap,digest]`: prints speed and
 // memory figures. Targets (issues): load <= 1 s and RSS <= 250 MB; resolve and answer p99 <= 5 ms;
 // analyst answers (rank by change, scatter; no chart) p99 <= 10 ms; chart median <= 60 ms (scatter
 // <= 80 ms) with flat RSS; Slack ack p95 <= 50 ms and >= 80% of a static-ack Bolt app.
@@ -261,7 +262,7 @@ function spawnServer(
   apiUrl: string,
 ): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(__dirname, 'bench-server.js'), kind, SECRET, apiUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   // Never leave a server running after the bench, whatever happens to it.
   process.once('exit', () => child.kill());
@@ -274,6 +275,81 @@ function spawnServer(
     });
     child.on('exit', (code) => reject(new Error(`${kind} bench server exited with ${code}`)));
   });
+}
+
+/**
+ * A data refresh swapping the core while /stats is under load (targets: longest request during the
+ * swap <= 50 ms; RSS during the swap <= 1.6x steady). The server reloads the snapshot in slices,
+ * warms the new core and swaps it; every request that was in flight during that window counts.
+ */
+async function benchSwap(): Promise<void> {
+  const fakeApi = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((r) => fakeApi.listen(0, '127.0.0.1', r));
+  const apiUrl = `http://127.0.0.1:${(fakeApi.address() as AddressInfo).port}/api/`;
+  const { port, child } = await spawnServer('northstat', apiUrl);
+  const bodies = [
+    'leeds pay',
+    'leeds',
+    'bradford productivity',
+    'north west exports',
+    'wakefield employment',
+  ].map((text) =>
+    new URLSearchParams({
+      command: '/stats',
+      text,
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      response_url: `${apiUrl}response`,
+      trigger_id: 't',
+    }).toString(),
+  );
+  const autocannon = (await import('autocannon')).default;
+  let i = 0;
+  const done: { at: number; ms: number }[] = [];
+  const options = {
+    url: `http://127.0.0.1:${port}/slack/events`,
+    method: 'POST',
+    connections: 8,
+    duration: 6,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          const body = bodies[i++ % bodies.length];
+          return { ...req, body, headers: signed(body, Math.floor(Date.now() / 1000)) };
+        },
+      },
+    ],
+  } as unknown as Parameters<typeof autocannon>[0];
+  let instance: Instance | undefined;
+  const finished = new Promise<Result>((resolve, reject) => {
+    instance = autocannon(options, (err: Error | null, res: Result) => (err ? reject(err) : resolve(res)));
+  });
+  instance?.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
+    done.push({ at: Date.now(), ms }),
+  );
+  const report = new Promise<{ start: number; end: number; steadyMb: number; peakMb: number }>((resolve) => {
+    let buffer = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      buffer += c.toString();
+      const m = /swap (\{.*\})/.exec(buffer);
+      if (m) resolve(JSON.parse(m[1]));
+    });
+  });
+  setTimeout(() => child.stdin?.write('swap\n'), 2500);
+  const [result, swap] = await Promise.all([finished, report]);
+  child.kill();
+  fakeApi.close();
+  // A request overlaps the swap if it finished after the swap began and started before it ended.
+  const during = done.filter((d) => d.at >= swap.start && d.at - d.ms <= swap.end);
+  const longest = Math.max(...during.map((d) => d.ms));
+  const steadyP99 = (result.latency as unknown as Record<string, number>).p99;
+  console.log(
+    `swap: load + warm + swap took ${swap.end - swap.start} ms under /stats load; longest request during it ${longest.toFixed(1)} ms (${during.length} requests; whole run p99 ${steadyP99} ms, ${result.errors} errors, ${result.non2xx} non-2xx); RSS steady ${swap.steadyMb.toFixed(0)} MB, peak during swap ${swap.peakMb.toFixed(0)} MB (${(swap.peakMb / swap.steadyMb).toFixed(2)}x)`,
+  );
 }
 
 async function benchSlack(): Promise<void> {
@@ -372,6 +448,7 @@ async function main(): Promise<void> {
   }
   if (wanted('charts')) await benchCharts();
   if (wanted('slack')) await benchSlack();
+  if (wanted('swap')) await benchSwap();
   if (wanted('digest')) await benchDigest();
 }
 

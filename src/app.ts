@@ -28,7 +28,7 @@ export interface StartedApp {
    * warmed first (resolver indexes, ranks), then swapped in with one assignment, so no answer mixes the
    * two and the first question after the swap does not pay for the indexes.
    */
-  swapCore(next: StatsCore): void;
+  swapCore(next: StatsCore): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,8 +137,8 @@ export async function startSlackApp(
     deps,
     port,
     idle: () => inflight?.idle() ?? Promise.resolve(),
-    swapCore(next) {
-      warmCore(next);
+    async swapCore(next) {
+      await warmCore(next, coreRef.current);
       coreRef.swap(next);
       logger.info({ generation: coreRef.generation }, 'statistics core swapped');
     },

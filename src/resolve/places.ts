@@ -80,6 +80,19 @@ export function placeIndex(core: StatsCore): PlaceIndex {
   return index;
 }
 
+/**
+ * Gives `to` the place index already built for `from` when both have the same areas (a data refresh
+ * brings new periods and revisions, rarely new areas): the index is made from the geography and the
+ * word lists only, and building it takes about 45 ms in one piece. True when it was reused.
+ */
+export function reusePlaceIndex(from: StatsCore, to: StatsCore): boolean {
+  const built = cache.get(from);
+  if (!built || cache.has(to)) return false;
+  if (JSON.stringify(from.geography.all()) !== JSON.stringify(to.geography.all())) return false;
+  cache.set(to, { ...built, core: to });
+  return true;
+}
+
 /** The longest exact place (or foreign place) starting at token i. */
 export function placeAt(tokens: string[], i: number, index: PlaceIndex): PlaceMatch | null {
   const max = Math.min(index.maxTokens, tokens.length - i);

@@ -72,9 +72,10 @@ test('answers switch to the new figures at the swap, with no failed request unde
   });
   // Mid-load: swap, while a second client checks that every Leeds answer is wholly one or the other.
   const seen = new Set<string>();
+  let swapped: Promise<void> = Promise.resolve();
   const checks = (async () => {
     for (let k = 0; k < 40; k++) {
-      if (k === 10) h.started.swapCore(newCore);
+      if (k === 10) swapped = h.started.swapCore(newCore);
       const { status, body } = await stats('leeds pay');
       expect(status).toBe(200);
       const old = body.includes('£611') && body.includes('£583');
@@ -85,6 +86,7 @@ test('answers switch to the new figures at the swap, with no failed request unde
     }
   })();
   const [result] = await Promise.all([run, checks]);
+  await swapped;
   expect(result.errors).toBe(0);
   expect(result.non2xx).toBe(0);
   expect(result.requests.total).toBeGreaterThan(100);
