@@ -73,15 +73,15 @@ export function trendArrow(t: ProfileItem['trend']): string {
   return t ? `${ARROWS[t.direction]} since ${t.from.label}` : '';
 }
 
-/** One profile line: value and period, rank, the South East, the direction. */
+/** One profile line: value and period, rank, the South East and England, the direction. */
 export function profileLine(item: ProfileItem): string {
   const f = item.figure;
   const parts = [
     `${item.indicator.label}, ${f.period?.label ?? 'no period'}: ${valueText(f.value, item.indicator, f.note)}`,
   ];
   if (item.position) parts.push(`${ordinal(item.position.position)} of ${item.position.of}`);
-  const se = item.comparisons.find((c) => c.to === 'E12000008');
-  if (se) parts.push(differenceText(se, item.indicator));
+  // The South East and England (or the UK where England has no figure), as the issue's profile asks.
+  for (const c of item.comparisons) parts.push(differenceText(c, item.indicator));
   const arrow = trendArrow(item.trend);
   if (arrow) parts.push(arrow);
   return parts.join('; ');

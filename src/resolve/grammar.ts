@@ -31,6 +31,10 @@ import {
 } from './places';
 import { lexicon, type UnavailableRow } from './lexicon';
 import type { ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
+import { ENGLAND, SOUTH_EAST, UK } from '../data/geography';
+
+/** The usual comparators: a question naming one of them and one place is about the place. */
+const COMPARATORS = new Set([ENGLAND, SOUTH_EAST, UK]);
 
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
@@ -956,7 +960,7 @@ function containersAsGroups(scan: Scan): void {
         req.cues.benchmark ||
         req.indicators.length >= 2 ||
         req.command === 'scatter') &&
-      req.areas.filter((x) => !['E92000001', 'E12000008', 'K02000001'].includes(x.code)).length === 1 &&
+      req.areas.filter((x) => !COMPARATORS.has(x.code)).length === 1 &&
       a.type !== 'nation' &&
       a.type !== 'uk';
     if (!among && !before && !within && !overGroup && !restOf) continue;
