@@ -20,17 +20,6 @@ import type { AreaLevel, SnapshotArea } from '../data/types';
 import { LexiconError, lexicon } from './lexicon';
 import { normalise } from './normalise';
 
-export interface PlaceAlias {
-  alias: string;
-  code: string;
-  /** Other plausible areas for the same words. */
-  alternatives?: string[];
-  /** True when the words genuinely name two places and the caller should ask back ("kingston"). */
-  ambiguous?: boolean;
-  /** True when the words name all the places together (a former county and its successors). */
-  split?: boolean;
-}
-
 export interface PlaceEntry {
   key: string;
   code: string;
@@ -40,24 +29,6 @@ export interface PlaceEntry {
   /** The code and its alternatives are meant together ("cumbria": Cumberland and Westmorland and Furness). */
   split?: boolean;
 }
-
-/** Retired or stale codes whose replacement cannot be read from the snapshot (data/lexicon/retired-codes.csv). */
-export const RETIRED_TO: Record<string, string[]> = lexicon().retiredTo;
-
-/**
- * Curated aliases, nicknames and towns (data/lexicon/place-aliases.csv; towns map to the council that
- * covers them). Keys that are also real names (York, Manchester) only add alternatives.
- */
-export const PLACE_ALIASES: PlaceAlias[] = lexicon().placeAliases.map((r) => ({
-  alias: r.alias,
-  code: r.code,
-  alternatives: r.alternatives,
-  ambiguous: r.ambiguous,
-  split: r.split,
-}));
-
-/** Foreign places that must never become UK ones (data/lexicon/foreign-places.csv). */
-export const FOREIGN_PLACES: string[] = lexicon().foreignPlaces;
 
 /** Current = offered to users: not retired, not replaced, not 'other', and placed in the hierarchy. */
 export function isCurrentArea(area: SnapshotArea): boolean {
@@ -200,7 +171,7 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
     if (area.level === 'other' || currentCodes.has(area.code)) continue;
     const key = normalise(area.name);
     if (table.has(key)) continue;
-    let targets = RETIRED_TO[area.code];
+    let targets = lexicon().retiredTo[area.code];
     if (!targets) {
       const followed = geography.area(area.code);
       if (followed && currentCodes.has(followed.code)) targets = [followed.code];
@@ -229,14 +200,14 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
     });
   }
   // 5. Curated aliases. On a real name they only add alternatives.
-  for (const alias of PLACE_ALIASES) {
+  // The lexicon's rows as read (data/lexicon/place-aliases.csv), with the reason an alias may shadow a real name.
+  for (const alias of lexicon().placeAliases) {
     const key = normalise(alias.alias);
     if (!currentCodes.has(alias.code))
       throw new Error(`alias ${alias.alias} points at ${alias.code}, not a current area`);
     const existing = table.get(key);
     const alternatives = (alias.alternatives ?? []).filter((c) => currentCodes.has(c) && c !== alias.code);
-    const row = lexicon().placeAliases.find((r) => r.alias === alias.alias);
-    if (existing && existing.kind === 'name' && existing.code !== alias.code && !row?.reason)
+    if (existing && existing.kind === 'name' && existing.code !== alias.code && !alias.reason)
       throw new LexiconError(
         `data/lexicon/place-aliases.csv: "${alias.alias}" overrides the real place ${existing.code} without a reason`,
       );
@@ -255,7 +226,7 @@ export function buildPlaceTable(geography: Geography): Map<string, PlaceEntry> {
   }
   // 7 (after foreign names, below). Towns, villages and wards: the lowest priority of all.
   // 6. Foreign places, which must never become UK ones.
-  for (const name of FOREIGN_PLACES) {
+  for (const name of lexicon().foreignPlaces) {
     const key = normalise(name);
     if (!table.has(key))
       table.set(key, { key, code: '', alternatives: [], kind: 'foreign', ambiguous: false });

@@ -17,11 +17,13 @@ export interface IndicatorSynonym {
 }
 
 /** The curated synonyms of data/lexicon/indicator-synonyms.csv, one entry per phrase. */
-export const INDICATOR_SYNONYMS: IndicatorSynonym[] = lexicon().indicatorSynonyms.map((r) => ({
-  id: r.id,
-  phrases: [r.phrase],
-  alternatives: r.alternatives,
-}));
+function indicatorSynonyms(): IndicatorSynonym[] {
+  return lexicon().indicatorSynonyms.map((r) => ({
+    id: r.id,
+    phrases: [r.phrase],
+    alternatives: r.alternatives,
+  }));
+}
 
 export interface IndicatorEntry {
   key: string;
@@ -72,7 +74,7 @@ export function indicatorIndex(core: StatsCore): IndicatorIndex {
     ids.sort((a, b) => rank(a) - rank(b));
     if (!table.has(key)) put(key, ids[0], ids.slice(1), false);
   }
-  for (const syn of INDICATOR_SYNONYMS) {
+  for (const syn of indicatorSynonyms()) {
     if (!byId.has(syn.id)) continue;
     for (const phrase of syn.phrases) put(phrase, syn.id, syn.alternatives ?? [], true);
   }
