@@ -274,10 +274,10 @@ export function answerRequest(request: ResolvedRequest, core: StatsCore): Answer
   if (indicatorId || name !== 'stats') {
     const ind = core.indicator(indicatorId ?? DEFAULT_INDICATOR);
     if (year !== undefined && !core.holdsYear(ind.id, year))
-      return yearNotHeld(core, ind, year, exampleFor(name, ind, req));
+      return yearNotHeld(ind, year, exampleFor(name, ind, req));
     const last = ind.periods.at(-1);
     if (req.since !== null && last && req.since > last.year)
-      return yearNotHeld(core, ind, req.since, exampleFor(name, ind, req));
+      return yearNotHeld(ind, req.since, exampleFor(name, ind, req));
   }
   const result = spec.answer({
     req,

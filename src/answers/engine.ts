@@ -414,12 +414,7 @@ export function answerCompare(
  * Where a series does not reach back to the year asked for, say why for each area: the indicator
  * starts later, or the area's values for those years are withheld (with the status meaning).
  */
-function sinceNotes(
-  core: StatsCore,
-  ind: IndicatorMeta,
-  rows: ReturnType<StatsCore['trend']>,
-  since: number,
-): string[] {
+function sinceNotes(ind: IndicatorMeta, rows: ReturnType<StatsCore['trend']>, since: number): string[] {
   const notes: string[] = [];
   const first = ind.periods[0];
   if (first && first.year > since) {
@@ -455,7 +450,7 @@ export function answerTrend(
   const national = nationalComparator(core, ind, ind.periods.at(-1) ?? null);
   const refCodes = [SOUTH_EAST, national].filter((c) => !rows.some((r) => r.area === c));
   const notes: string[] = [];
-  if (since !== undefined) notes.push(...sinceNotes(core, ind, rows, since));
+  if (since !== undefined) notes.push(...sinceNotes(ind, rows, since));
   for (const c of codes) {
     const note = boundaryNote(core, c, null, since ?? ind.periods[0]?.year);
     if (note) notes.push(note);
@@ -615,12 +610,7 @@ export function notHeld(core: StatsCore, req: ResolvedRequest): ClarifyAnswer {
 }
 
 /** A typed year (or "since") that the indicator does not hold at all: say so and give what it holds. */
-export function yearNotHeld(
-  core: StatsCore,
-  ind: IndicatorMeta,
-  requested: number,
-  example: string,
-): ClarifyAnswer {
+export function yearNotHeld(ind: IndicatorMeta, requested: number, example: string): ClarifyAnswer {
   const first = ind.periods[0] as PeriodInfo;
   const last = ind.periods.at(-1) as PeriodInfo;
   return {
