@@ -1,3 +1,4 @@
+import { NATION_SERIES_SUFFIX } from '../data/geography';
 import type { StatsCore } from '../data/stats';
 import { resolve } from '../resolve';
 import type { ResolvedRequest } from '../resolve/types';
@@ -238,7 +239,7 @@ function seriesNotes(req: ResolvedRequest, core: StatsCore): string[] {
   for (const a of req.areas) {
     if (core.seriesFor(id, a.code).some((p) => p.value !== null)) continue;
     const nation = core.geography.nationOf(a.code);
-    const suffix = { N92000002: 'northern-ireland', S92000003: 'scotland', W92000004: 'wales' }[nation ?? ''];
+    const suffix = NATION_SERIES_SUFFIX[nation ?? ''];
     const twin = suffix ? `${base}-${suffix}` : null;
     if (twin && core.hasIndicator(twin))
       notes.push(

@@ -11,6 +11,16 @@ export const SOUTH_EAST = 'E12000008';
 /** The Northern Powerhouse regions. */
 export const NORTHERN_REGIONS = [NORTH_EAST, NORTH_WEST, YORKSHIRE] as const;
 
+/**
+ * The suffix ONS Explore Local Statistics gives a nation's own series of an indicator published
+ * separately for it ("employment-rate-northern-ireland" beside "employment-rate-great-britain").
+ */
+export const NATION_SERIES_SUFFIX: Readonly<Record<string, string>> = {
+  N92000002: 'northern-ireland',
+  S92000003: 'scotland',
+  W92000004: 'wales',
+};
+
 /** A set of areas a figure is ranked in. */
 export interface ComparisonSet {
   id: string;

@@ -31,7 +31,7 @@ import {
 } from './places';
 import { lexicon, type UnavailableRow } from './lexicon';
 import type { ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
-import { ENGLAND, SOUTH_EAST, UK } from '../data/geography';
+import { ENGLAND, NATION_SERIES_SUFFIX, SOUTH_EAST, UK } from '../data/geography';
 
 /** The usual comparators: a question naming one of them and one place is about the place. */
 const COMPARATORS = new Set([ENGLAND, SOUTH_EAST, UK]);
@@ -1247,9 +1247,7 @@ function chooseForNation(
   if (codes.length === 0) return ind;
   const nations = new Set(codes.map((c) => core.geography.nationOf(c) ?? c));
   if (nations.size !== 1) return ind;
-  const suffix = { N92000002: 'northern-ireland', S92000003: 'scotland', W92000004: 'wales' }[
-    [...nations][0]
-  ];
+  const suffix = NATION_SERIES_SUFFIX[[...nations][0]];
   if (!suffix || ind.id.endsWith(suffix)) return ind;
   const base = ind.id.replace(/-(great-britain|england)$/, '');
   const twinId = [...ind.alternatives.map((a) => a.id), `${base}-${suffix}`].find(
