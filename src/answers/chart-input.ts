@@ -72,6 +72,16 @@ function capitalise(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
+/** "£ per hour, " before a period in a subtitle: the unit with its multiplier, or nothing. */
+function unitPrefix(ind: IndicatorRef): string {
+  return ind.unitLabel ? `${ind.unitLabel}, ` : '';
+}
+
+/** " (current prices)" after a span of years: money over time includes inflation. */
+function overTimePriceNote(ind: IndicatorRef): string {
+  return ind.priceBasis === 'current prices' ? ' (current prices)' : '';
+}
+
 export function chartSourceLine(source: SourceRef): string {
   return `Source: ${source.org}, ${source.dataset}, released ${formatDate(source.releaseDate)}. OGL v3.0`;
 }
@@ -134,7 +144,7 @@ function lines(a: TrendAnswer): ChartInput {
   return {
     kind: 'lines',
     title: `${a.rows.map((r) => r.areaName).join(', ')} · ${a.indicator.label}`,
-    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${span}${a.indicator.priceBasis === 'current prices' ? ' (current prices)' : ''}`,
+    subtitle: `${unitPrefix(a.indicator)}${span}${overTimePriceNote(a.indicator)}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     periods: periodIds.map((id) => labels.get(id) ?? id),
@@ -171,7 +181,7 @@ function gapLines(a: GapAnswer): ChartInput {
   return {
     kind: 'lines',
     title: `The North-South gap · ${a.indicator.label}`,
-    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${spanText(history[0]?.period, history.at(-1)?.period) ?? ''}${a.indicator.priceBasis === 'current prices' ? ' (current prices)' : ''}${a.north ? `; the North: ${a.north.method.replace(/^derived by Northstat: /, 'derived, ')}` : ''}`,
+    subtitle: `${unitPrefix(a.indicator)}${spanText(history[0]?.period, history.at(-1)?.period) ?? ''}${overTimePriceNote(a.indicator)}${a.north ? `; the North: ${a.north.method.replace(/^derived by Northstat: /, 'derived, ')}` : ''}`,
     format: numberFormat(a.indicator),
     sourceLine: chartSourceLine(a.source),
     periods: history.map((h) => h.period.label),
@@ -267,7 +277,7 @@ function benchmarkBars(a: BenchmarkAnswer): ChartInput {
   return {
     kind: 'bars',
     title: `${a.indicator.label}: ${a.group.label} against ${a.against.areaName}`,
-    subtitle: `${a.indicator.unitLabel ? `${a.indicator.unitLabel}, ` : ''}${a.period.label}${
+    subtitle: `${unitPrefix(a.indicator)}${a.period.label}${
       shown.length < all.length ? `; ${shown.length} of ${all.length} places shown` : ''
     }${similar.size > 0 ? '; "(similar)": within the margin of error' : ''}`,
     format: numberFormat(a.indicator),
@@ -313,7 +323,7 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       return {
         kind: 'bars',
         title: `${answer.figures.map((f) => f.areaName).join(' vs ')} · ${answer.indicator.label}`,
-        subtitle: `${answer.indicator.unitLabel ? `${answer.indicator.unitLabel}, ` : ''}${answer.period?.label ?? ''}`,
+        subtitle: `${unitPrefix(answer.indicator)}${answer.period?.label ?? ''}`,
         format: numberFormat(answer.indicator),
         sourceLine: chartSourceLine(answer.source),
         items,
@@ -368,7 +378,7 @@ export function chartInputFor(answer: Answer): ChartInput | null {
       return {
         kind: 'bars',
         title: `${answer.area.name} · ${item.indicator.label}`,
-        subtitle: `${item.indicator.unitLabel ? `${item.indicator.unitLabel}, ` : ''}${item.figure.period?.label ?? ''}${rank}`,
+        subtitle: `${unitPrefix(item.indicator)}${item.figure.period?.label ?? ''}${rank}`,
         format: numberFormat(item.indicator),
         sourceLine: chartSourceLine(item.source),
         items,
