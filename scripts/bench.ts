@@ -277,18 +277,36 @@ function spawnServer(
   });
 }
 
+/** A Web API stub that answers ok: /stats acks with the whole answer and calls no Web API method. */
+async function startOkWebApi(): Promise<{ fakeApi: http.Server; apiUrl: string }> {
+  const fakeApi = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((r) => fakeApi.listen(0, '127.0.0.1', r));
+  return { fakeApi, apiUrl: `http://127.0.0.1:${(fakeApi.address() as AddressInfo).port}/api/` };
+}
+
+/** The form body Slack posts for "/stats <text>". */
+function statsForm(apiUrl: string, text: string): string {
+  return new URLSearchParams({
+    command: '/stats',
+    text,
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    response_url: `${apiUrl}response`,
+    trigger_id: 't',
+  }).toString();
+}
+
 /**
  * A data refresh swapping the core while /stats is under load (targets: longest request during the
  * swap <= 50 ms; RSS during the swap <= 1.6x steady). The server reloads the snapshot in slices,
  * warms the new core and swaps it; every request that was in flight during that window counts.
  */
 async function benchSwap(): Promise<void> {
-  const fakeApi = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
-  });
-  await new Promise<void>((r) => fakeApi.listen(0, '127.0.0.1', r));
-  const apiUrl = `http://127.0.0.1:${(fakeApi.address() as AddressInfo).port}/api/`;
+  const { fakeApi, apiUrl } = await startOkWebApi();
   const { port, child } = await spawnServer('northstat', apiUrl);
   const bodies = [
     'leeds pay',
@@ -296,17 +314,7 @@ async function benchSwap(): Promise<void> {
     'bradford productivity',
     'north west exports',
     'wakefield employment',
-  ].map((text) =>
-    new URLSearchParams({
-      command: '/stats',
-      text,
-      team_id: 'T1',
-      channel_id: 'C1',
-      user_id: 'U1',
-      response_url: `${apiUrl}response`,
-      trigger_id: 't',
-    }).toString(),
-  );
+  ].map((text) => statsForm(apiUrl, text));
   const autocannon = (await import('autocannon')).default;
   let i = 0;
   const done: { at: number; ms: number }[] = [];
@@ -353,23 +361,8 @@ async function benchSwap(): Promise<void> {
 }
 
 async function benchSlack(): Promise<void> {
-  // A Web API stub that answers ok: /stats acks with the whole answer and calls no Web API method.
-  const fakeApi = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
-  });
-  await new Promise<void>((r) => fakeApi.listen(0, '127.0.0.1', r));
-  const apiUrl = `http://127.0.0.1:${(fakeApi.address() as AddressInfo).port}/api/`;
-  const form = (text: string) =>
-    new URLSearchParams({
-      command: '/stats',
-      text,
-      team_id: 'T1',
-      channel_id: 'C1',
-      user_id: 'U1',
-      response_url: `${apiUrl}response`,
-      trigger_id: 't',
-    }).toString();
+  const { fakeApi, apiUrl } = await startOkWebApi();
+  const form = (text: string) => statsForm(apiUrl, text);
   // Texts for the uncached run: /stats place + indicator, none repeated within the run's likely length.
   const varied = benchQueries(60_000, 99)
     .filter((q) => q.startsWith('/stats '))

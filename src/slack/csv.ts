@@ -7,7 +7,8 @@ import { fileSlug } from '../format/file-name';
 
 export type Row = (string | number | null)[];
 
-const HEADER = [
+/** The columns every figure row starts with: where, what, when, the value with its unit and interval. */
+export const FIGURE_COLUMNS = [
   'area_code',
   'area_name',
   'indicator_id',
@@ -18,12 +19,9 @@ const HEADER = [
   'lower_95',
   'upper_95',
   'note',
-  'source',
-  'released',
-  'rank',
-  'rank_of',
-  'comparison_set',
 ];
+
+const HEADER = [...FIGURE_COLUMNS, 'source', 'released', 'rank', 'rank_of', 'comparison_set'];
 
 function cell(value: string | number | null): string {
   if (value === null) return '';

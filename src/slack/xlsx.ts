@@ -11,7 +11,7 @@ import {
   sourceText,
   themeTitle,
 } from '../exports/profile-parts';
-import { answerTable, type Row } from './csv';
+import { answerTable, FIGURE_COLUMNS, type Row } from './csv';
 
 // "Download XLSX": the same table as the CSV (values as published, unrounded, as numbers a spreadsheet can
 // sum), one sheet per theme for a profile, and an "About" sheet with the sources, release dates, the
@@ -27,21 +27,7 @@ function sheetName(text: string): string {
 /** Columns a profile sheet adds to the CSV table: each figure and comparison as the answer words it. */
 const PROFILE_TEXT_HEADER = ['as_shown', 'vs_south_east', 'vs_england', 'trend'];
 
-const SERIES_HEADER = [
-  'area_code',
-  'area_name',
-  'indicator_id',
-  'indicator',
-  'period',
-  'value',
-  'unit',
-  'lower_95',
-  'upper_95',
-  'note',
-  'as_shown',
-  'source',
-  'released',
-];
+const SERIES_HEADER = [...FIGURE_COLUMNS, 'as_shown', 'source', 'released'];
 
 /** Every held period of every profile indicator for the place, the South East and England. */
 function seriesRows(answer: ProfileAnswer, core: StatsCore): Row[] {
