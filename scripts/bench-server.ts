@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -78,10 +79,14 @@ async function main(): Promise<void> {
     if (!line.toString().startsWith('swap')) return;
     const { readSnapshotSliced, defaultSnapshotPath } = await import('../src/data/snapshot');
     const { StatsCore } = await import('../src/data/stats');
+    // The longest the event loop was held during the swap: what a request could have waited for.
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
     const start = Date.now();
     const next = new StatsCore(await readSnapshotSliced(defaultSnapshotPath()));
     await started.swapCore(next);
     const end = Date.now();
+    loop.disable();
     await new Promise((r) => setTimeout(r, 50));
     const before = rss
       .filter((s) => s.t >= start - 1000 && s.t < start)
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
     const during = rss.filter((s) => s.t >= start && s.t <= end + 50).map((s) => s.mb);
     const steady = before[Math.floor(before.length / 2)] ?? 0;
     process.stdout.write(
-      `swap ${JSON.stringify({ start, end, steadyMb: steady, peakMb: Math.max(steady, ...during) })}\n`,
+      `swap ${JSON.stringify({ start, end, steadyMb: steady, peakMb: Math.max(steady, ...during), loopMaxMs: loop.max / 1e6 })}\n`,
     );
   });
 }

@@ -339,7 +339,13 @@ async function benchSwap(): Promise<void> {
   instance?.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) =>
     done.push({ at: Date.now(), ms }),
   );
-  const report = new Promise<{ start: number; end: number; steadyMb: number; peakMb: number }>((resolve) => {
+  const report = new Promise<{
+    start: number;
+    end: number;
+    steadyMb: number;
+    peakMb: number;
+    loopMaxMs: number;
+  }>((resolve) => {
     let buffer = '';
     child.stdout?.on('data', (c: Buffer) => {
       buffer += c.toString();
@@ -356,7 +362,7 @@ async function benchSwap(): Promise<void> {
   const longest = Math.max(...during.map((d) => d.ms));
   const steadyP99 = (result.latency as unknown as Record<string, number>).p99;
   console.log(
-    `swap: load + warm + swap took ${swap.end - swap.start} ms under /stats load; longest request during it ${longest.toFixed(1)} ms (${during.length} requests; whole run p99 ${steadyP99} ms, ${result.errors} errors, ${result.non2xx} non-2xx); RSS steady ${swap.steadyMb.toFixed(0)} MB, peak during swap ${swap.peakMb.toFixed(0)} MB (${(swap.peakMb / swap.steadyMb).toFixed(2)}x)`,
+    `swap: load + warm + swap took ${swap.end - swap.start} ms under /stats load; longest request during it ${longest.toFixed(1)} ms, longest event-loop block ${swap.loopMaxMs.toFixed(1)} ms (${during.length} requests; whole run p99 ${steadyP99} ms, ${result.errors} errors, ${result.non2xx} non-2xx); RSS steady ${swap.steadyMb.toFixed(0)} MB, peak during swap ${swap.peakMb.toFixed(0)} MB (${(swap.peakMb / swap.steadyMb).toFixed(2)}x)`,
   );
 }
 
