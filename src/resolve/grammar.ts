@@ -29,7 +29,7 @@ import {
   STOP_WORDS,
   suggestPlaces,
 } from './places';
-import { lexicon, type UnavailableRow } from './lexicon';
+import { lexicon, statisticWords, type UnavailableRow } from './lexicon';
 import type { ResolvedArea, ResolvedIndicator, ResolvedRequest, Unresolved } from './types';
 import { ENGLAND, NATION_SERIES_SUFFIX, SOUTH_EAST, UK } from '../data/geography';
 
@@ -1077,15 +1077,13 @@ const PLACE_INTRODUCERS = new Set([
 /** Words that join places into a list ("liverpol vs leeds"): a place before one is meant as a place. */
 const LIST_WORDS = new Set(['vs', 'v', 'versus', 'and', 'or', 'compared', 'against']);
 
-let statisticWords: Set<string> | null = null;
+let statisticWordSet: Set<string> | null = null;
 /** Every word of every indicator synonym ("reading" of "reading writing and maths", "stock" of "housing stock"). */
 function wordsOfStatistics(): Set<string> {
-  if (statisticWords) return statisticWords;
+  if (statisticWordSet) return statisticWordSet;
   // Breakdown words too: "send" (special educational needs) is also a village in Guildford.
-  const lex = lexicon();
-  const phrases = [...lex.indicatorSynonyms.map((r) => r.phrase), ...lex.breakdowns.words.map((w) => w.word)];
-  statisticWords = new Set(phrases.flatMap((p) => normalise(p).split(' ')).filter((w) => w.length > 3));
-  return statisticWords;
+  statisticWordSet = new Set(statisticWords(lexicon(), false).filter((w) => w.length > 3));
+  return statisticWordSet;
 }
 
 /**

@@ -232,3 +232,16 @@ export function checkLexicon(
   }
   return problems;
 }
+
+/**
+ * Every word of the statistics' names as people type them (indicator synonyms and breakdown words;
+ * with `unavailable`, also the names of statistics not held): words that are not places.
+ */
+export function statisticWords(lex: Lexicon, unavailable: boolean): string[] {
+  const phrases = [
+    ...lex.indicatorSynonyms.map((r) => r.phrase),
+    ...(unavailable ? lex.unavailable.map((r) => r.phrase) : []),
+    ...lex.breakdowns.words.map((w) => w.word),
+  ];
+  return phrases.flatMap((p) => normalise(p).split(' '));
+}

@@ -5,7 +5,7 @@
 import type { StatsCore } from '../data/stats';
 import { buildPlaceTable, isCurrentArea, type PlaceEntry } from './aliases';
 import { FuzzyIndex } from './fuzzy';
-import { lexicon } from './lexicon';
+import { lexicon, statisticWords } from './lexicon';
 import { editDistance, normalise } from './normalise';
 import type { ResolvedArea, Unresolved } from './types';
 
@@ -15,12 +15,7 @@ let vocabularyCache: Set<string> | null = null;
 function vocabulary(): Set<string> {
   if (vocabularyCache) return vocabularyCache;
   const lex = lexicon();
-  const phrases = [
-    ...lex.indicatorSynonyms.map((r) => r.phrase),
-    ...lex.unavailable.map((r) => r.phrase),
-    ...lex.breakdowns.words.map((w) => w.word),
-  ];
-  vocabularyCache = new Set([...phrases.flatMap((p) => normalise(p).split(' ')), ...lex.filler, ...lex.stop]);
+  vocabularyCache = new Set([...statisticWords(lex, true), ...lex.filler, ...lex.stop]);
   return vocabularyCache;
 }
 
