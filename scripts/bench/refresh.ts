@@ -33,7 +33,7 @@ export async function benchRefresh(
     const latest = Math.max(...periods.map((m) => (m ? Number(m[1]) : 0)));
     const added = lines
       .slice(1)
-      .filter((l, i) => periods[i] && Number(periods[i]?.[1]) === latest)
+      .filter((_line, i) => periods[i] && Number(periods[i]?.[1]) === latest)
       .map((l) => l.replace(`,${latest}-`, `,${latest + 1}-`));
     fs.writeFileSync(file, `${[...lines, ...added].join('\n')}\n`);
     const start = process.hrtime.bigint();
