@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { configuredDataDir } from '../config';
-import { validSnapshotPaths } from './refresh/store';
+import { SNAPSHOT_FILE, isValidSnapshotDir, snapshotDirs } from './refresh/store';
 import { defaultSnapshotPath, readSnapshot, readSnapshotAsync } from './snapshot';
 import { StatsCore } from './stats';
 import type { Snapshot } from './types';
@@ -10,23 +11,27 @@ import type { Snapshot } from './types';
 // is a single assignment: answers already running keep the core they started with.
 let shared: StatsCore | undefined;
 
-/** The snapshot files loadCore would try, in order: refreshed ones newest first, then the bundled one. */
-export function snapshotCandidates(dataDir = configuredDataDir()): string[] {
-  return [...validSnapshotPaths(dataDir), defaultSnapshotPath()];
+/**
+ * The snapshot files loadCore would try, in order: refreshed ones newest first (checked against their
+ * stored checksum only when reached, so a start never hashes every old snapshot), then the bundled one.
+ */
+export function* snapshotCandidates(dataDir = configuredDataDir()): Generator<string> {
+  for (const dir of snapshotDirs(dataDir)) if (isValidSnapshotDir(dir)) yield path.join(dir, SNAPSHOT_FILE);
+  yield defaultSnapshotPath();
 }
 
 /** Reads the first candidate that parses and has the right shape (a damaged refresh is skipped). */
 function readNewest(dataDir?: string): { snapshot: Snapshot; file: string } {
-  const candidates = snapshotCandidates(dataDir);
-  for (const file of candidates.slice(0, -1)) {
+  const bundled = defaultSnapshotPath();
+  for (const file of snapshotCandidates(dataDir)) {
+    if (file === bundled) break;
     try {
       return { snapshot: readSnapshot(file), file };
     } catch {
       // A snapshot that passed its checksum but will not parse: fall through to an older one.
     }
   }
-  const file = candidates[candidates.length - 1];
-  return { snapshot: readSnapshot(file), file };
+  return { snapshot: readSnapshot(bundled), file: bundled };
 }
 
 export function loadCore(file?: string): StatsCore {
@@ -38,16 +43,18 @@ export function loadCore(file?: string): StatsCore {
 /** Loads the shared core without blocking the event loop (JSON.parse itself still runs in one go). */
 export async function loadCoreAsync(): Promise<StatsCore> {
   if (shared) return shared;
-  const candidates = snapshotCandidates();
-  for (const file of candidates) {
+  const bundled = defaultSnapshotPath();
+  for (const file of snapshotCandidates()) {
+    if (file === bundled) break;
     try {
       shared = new StatsCore(await readSnapshotAsync(file));
       return shared;
-    } catch (err) {
-      if (file === candidates[candidates.length - 1]) throw err;
+    } catch {
+      // As in readNewest: an unreadable refreshed snapshot falls through to an older one.
     }
   }
-  throw new Error('no snapshot to load');
+  shared = new StatsCore(await readSnapshotAsync(bundled));
+  return shared;
 }
 
 /** A fresh core from the newest valid snapshot; does not replace the shared one (see `useCore`). */

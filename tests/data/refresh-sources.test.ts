@@ -126,6 +126,17 @@ describe('northstat data', () => {
     expect(out).toContain('No changes');
   });
 
+  it('a second refresh of the same DATA_DIR while one runs is refused, not interleaved', async () => {
+    fs.mkdirSync(path.join(dataDir, 'refresh', '.lock'), { recursive: true });
+    try {
+      const { code, out } = await run(['data', 'refresh', '--source', dataDir]);
+      expect(code).toBe(1);
+      expect(out).toMatch(/another refresh of .* is running/);
+    } finally {
+      fs.rmSync(path.join(dataDir, 'refresh', '.lock'), { recursive: true, force: true });
+    }
+  });
+
   it('bad input gives a sentence and an exit code, never a stack trace', async () => {
     const missing = await run(['data', 'refresh', '--source', path.join(dataDir, 'nowhere')]);
     expect(missing.code).toBe(1);

@@ -78,3 +78,24 @@ export function promote(staging: string, mirror: string): void {
   fs.renameSync(staging, mirror);
   fs.rmSync(old, { recursive: true, force: true });
 }
+
+/** A lock older than this is from a refresh that died; it is taken over. */
+const STALE_LOCK_MS = 60 * 60 * 1000;
+
+/**
+ * Only one refresh at a time per DATA_DIR (two would stage and promote over each other). mkdir is
+ * atomic, so the folder is the lock. Returns the release function, or null when another holds it.
+ */
+export function takeLock(dataDir: string): (() => void) | null {
+  const lock = path.join(refreshDir(dataDir), '.lock');
+  fs.mkdirSync(refreshDir(dataDir), { recursive: true });
+  try {
+    fs.mkdirSync(lock);
+  } catch {
+    const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age < STALE_LOCK_MS) return null;
+    fs.rmSync(lock, { recursive: true, force: true });
+    fs.mkdirSync(lock);
+  }
+  return () => fs.rmSync(lock, { recursive: true, force: true });
+}

@@ -13,6 +13,7 @@ import {
   refreshDir,
   restoreGroup,
   stageFile,
+  takeLock,
   writeAtomic,
   writeState,
 } from './mirror';
@@ -100,6 +101,34 @@ function previousRows(snapshotFile: string): Map<string, number> {
 }
 
 export async function runRefresh(options: RefreshOptions): Promise<RefreshReport> {
+  const release = takeLock(options.dataDir);
+  if (!release) {
+    const now = options.now ?? new Date();
+    return {
+      startedAt: now.toISOString(),
+      ms: 0,
+      source: options.source.label,
+      previousSnapshot: '',
+      snapshot: null,
+      requests: { files: 0, downloaded: 0, notModified: 0, unchanged: 0, failed: 0 },
+      datasets: [],
+      revisionBound: REVISION_BOUND,
+      largeRevisions: [],
+      changes: null,
+      failures: [
+        `another refresh of ${path.resolve(options.dataDir)} is running (refresh/.lock); try again later`,
+      ],
+      notes: [],
+    };
+  }
+  try {
+    return await refreshLocked(options);
+  } finally {
+    release();
+  }
+}
+
+async function refreshLocked(options: RefreshOptions): Promise<RefreshReport> {
   const started = options.now ?? new Date();
   const t0 = Date.now();
   const stamp = stampOf(started);
