@@ -10,7 +10,7 @@ import { loadCore } from '../src/data/core';
 import { measureResolver } from './bench/resolver';
 import { benchQueries } from './bench-queries';
 
-// `npm run bench [-- --only data,resolve,answer,analyses,exports,charts,slack,swap,digest]`: prints speed and
+// `npm run bench [-- --only data,resolve,answer,analyses,exports,charts,slack,swap,digest,refresh]`: prints speed and
 // memory figures. Targets (issues): load <= 1 s and RSS <= 250 MB; resolve and answer p99 <= 5 ms;
 // analyst answers (rank by change, scatter; no chart) p99 <= 10 ms; chart median <= 60 ms (scatter
 // <= 80 ms) with flat RSS; Slack ack p95 <= 50 ms and >= 80% of a static-ack Bolt app.
@@ -449,6 +449,17 @@ async function main(): Promise<void> {
   if (wanted('slack')) await benchSlack();
   if (wanted('swap')) await benchSwap();
   if (wanted('digest')) await benchDigest();
+  if (wanted('refresh')) await benchRefreshSection();
+}
+
+/** `--only refresh`: one changed dataset from a local folder copy of ../shared/ons (target <= 5 s). */
+async function benchRefreshSection(): Promise<void> {
+  const { benchRefresh } = await import('./bench/refresh');
+  const ons = path.resolve(__dirname, '..', '..', '..', 'shared', 'ons');
+  const r = await benchRefresh(ons);
+  console.log(
+    `refresh: one changed dataset (new period) from a local folder ${r.ms.toFixed(0)} ms (${r.downloaded} of ${r.files} files read; target <= 5,000 ms); first full refresh ${r.firstMs} ms`,
+  );
 }
 
 main().then(

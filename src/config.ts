@@ -35,7 +35,20 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   digestMaxCatchUpHours: number;
   tzDefault: string;
+  /** Where `northstat data refresh` reads ONS data from, and how patiently (see src/data/refresh). */
+  refresh: Readonly<RefreshSettings>;
 }
+
+export interface RefreshSettings {
+  /** A folder with the layout of ../shared/ons, or an http(s) base URL serving that layout. */
+  source: string;
+  timeoutMs: number;
+  retries: number;
+  maxFileBytes: number;
+}
+
+/** The ELS data repository; its file list comes from GitHub's tree API (see src/data/refresh/source.ts). */
+export const DEFAULT_DATA_SOURCE = 'https://github.com/ONSdigital/explore-local-statistics-data';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -84,6 +97,26 @@ const schema = z.object({
     emptyToUndefined,
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
   ),
+  DATA_SOURCE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(
+        (v) => !/^[a-z]+:\/\//i.test(v) || z.url({ protocol: /^https?$/ }).safeParse(v).success,
+        'must be a folder path or an http(s) URL',
+      )
+      .default(DEFAULT_DATA_SOURCE),
+  ),
+  REFRESH_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30_000)),
+  REFRESH_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(3)),
+  REFRESH_MAX_FILE_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(64 * 1024 * 1024),
+  ),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -125,8 +158,23 @@ export function loadConfig(env?: Env, options: { dotenvPath?: string } = {}): Re
     logLevel: v.LOG_LEVEL,
     digestMaxCatchUpHours: v.DIGEST_MAX_CATCH_UP_HOURS,
     tzDefault: v.TZ_DEFAULT,
+    refresh: Object.freeze({
+      source: v.DATA_SOURCE,
+      timeoutMs: v.REFRESH_TIMEOUT_MS,
+      retries: v.REFRESH_RETRIES,
+      maxFileBytes: v.REFRESH_MAX_FILE_BYTES,
+    }),
   };
   return Object.freeze(config);
+}
+
+/**
+ * DATA_DIR alone, for code that runs without a full configuration (the CLI and scripts load the
+ * snapshot before, or without, Slack settings): partial Slack credentials must not stop `ask`.
+ */
+export function configuredDataDir(env?: Env): string {
+  const parsed = schema.shape.DATA_DIR.safeParse((env ?? readEnvironment()).DATA_DIR);
+  return parsed.success ? parsed.data : './var';
 }
 
 function readEnvironment(dotenvPath?: string): Env {

@@ -33,6 +33,12 @@ describe('loadConfig', () => {
       logLevel: 'info',
       digestMaxCatchUpHours: 6,
       tzDefault: 'Europe/London',
+      refresh: {
+        source: 'https://github.com/ONSdigital/explore-local-statistics-data',
+        timeoutMs: 30_000,
+        retries: 3,
+        maxFileBytes: 64 * 1024 * 1024,
+      },
     });
     expect(Object.isFrozen(c)).toBe(true);
   });

@@ -7,6 +7,7 @@ import { resolve } from '../resolve';
 import { answerCsv } from '../slack/csv';
 import { answerXlsx } from '../slack/xlsx';
 import { runConsole } from './console';
+import { DATA_USAGE, runData } from './data';
 
 // `northstat ask "<text>" [--json] [--chart out.png] [--csv out.csv] [--xlsx out.xlsx] [--docx out.docx] [--png out.png]`,
 // `northstat resolve "<text>" | --batch FILE`,
@@ -17,7 +18,8 @@ const USAGE = `Usage:
                 [--docx out.docx] [--png out.png]   (Word note and profile card: /profile answers)
   northstat resolve "<text>"          print what the resolver understood, as JSON
   northstat resolve --batch FILE      one JSON object per input line, in order
-  northstat console                   interactive console on the bundled data`;
+  northstat console                   interactive console on the newest snapshot
+${DATA_USAGE}`;
 
 function takeFlag(args: string[], name: string): string | boolean {
   const i = args.indexOf(name);
@@ -47,6 +49,8 @@ export async function main(
   const args = [...argv];
   const command = args.shift();
   if (command === undefined || command === 'console') return runConsole();
+  // Before loadCore: refreshing and comparing snapshots needs no statistics core in memory.
+  if (command === 'data') return runData(args, out);
   const core = loadCore();
   if (command === 'ask') {
     const json = takeFlag(args, '--json') === true;

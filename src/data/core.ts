@@ -1,16 +1,68 @@
-import { readSnapshot, readSnapshotAsync } from './snapshot';
+import path from 'node:path';
+import { configuredDataDir } from '../config';
+import { SNAPSHOT_FILE, isValidSnapshotDir, snapshotDirs } from './refresh/store';
+import { defaultSnapshotPath, readSnapshot, readSnapshotAsync } from './snapshot';
 import { StatsCore } from './stats';
+import type { Snapshot } from './types';
 
-// One StatsCore per process: the snapshot is read and indexed once, at start.
+// One StatsCore per process: the snapshot is read and indexed once, at start. It comes from the
+// newest valid refreshed snapshot under DATA_DIR (northstat data refresh), else the bundled one.
+// The shared core is one reference, so swapping in a refreshed core (`reloadCore` + `useCore`)
+// is a single assignment: answers already running keep the core they started with.
 let shared: StatsCore | undefined;
 
+/**
+ * The snapshot files loadCore would try, in order: refreshed ones newest first (checked against their
+ * stored checksum only when reached, so a start never hashes every old snapshot), then the bundled one.
+ */
+export function* snapshotCandidates(dataDir = configuredDataDir()): Generator<string> {
+  for (const dir of snapshotDirs(dataDir)) if (isValidSnapshotDir(dir)) yield path.join(dir, SNAPSHOT_FILE);
+  yield defaultSnapshotPath();
+}
+
+/** Reads the first candidate that parses and has the right shape (a damaged refresh is skipped). */
+function readNewest(dataDir?: string): { snapshot: Snapshot; file: string } {
+  const bundled = defaultSnapshotPath();
+  for (const file of snapshotCandidates(dataDir)) {
+    if (file === bundled) break;
+    try {
+      return { snapshot: readSnapshot(file), file };
+    } catch {
+      // A snapshot that passed its checksum but will not parse: fall through to an older one.
+    }
+  }
+  return { snapshot: readSnapshot(bundled), file: bundled };
+}
+
 export function loadCore(file?: string): StatsCore {
-  if (!shared || file) shared = new StatsCore(readSnapshot(file));
+  if (file) shared = new StatsCore(readSnapshot(file));
+  else if (!shared) shared = new StatsCore(readNewest().snapshot);
   return shared;
 }
 
 /** Loads the shared core without blocking the event loop (JSON.parse itself still runs in one go). */
 export async function loadCoreAsync(): Promise<StatsCore> {
-  if (!shared) shared = new StatsCore(await readSnapshotAsync());
+  if (shared) return shared;
+  const bundled = defaultSnapshotPath();
+  for (const file of snapshotCandidates()) {
+    if (file === bundled) break;
+    try {
+      shared = new StatsCore(await readSnapshotAsync(file));
+      return shared;
+    } catch {
+      // As in readNewest: an unreadable refreshed snapshot falls through to an older one.
+    }
+  }
+  shared = new StatsCore(await readSnapshotAsync(bundled));
   return shared;
+}
+
+/** A fresh core from the newest valid snapshot; does not replace the shared one (see `useCore`). */
+export function reloadCore(dataDir?: string): StatsCore {
+  return new StatsCore(readNewest(dataDir).snapshot);
+}
+
+/** Makes `core` the one loadCore()/loadCoreAsync() hand out from now on. */
+export function useCore(core: StatsCore): void {
+  shared = core;
 }

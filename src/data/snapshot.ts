@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseInSlices } from './json-slices';
+import { assertSnapshotShape } from './refresh/store';
 import type { Snapshot } from './types';
 
 /** The repository root, found from this file whether it runs from src/ (ts-jest) or dist/src/ (built). */
@@ -21,6 +22,7 @@ export const defaultSnapshotPath = (): string => path.join(repoRoot(), 'data', '
 export function readSnapshot(file = defaultSnapshotPath()): Snapshot {
   const snapshot = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as Snapshot;
   if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${snapshot.version} in ${file}`);
+  assertSnapshotShape(snapshot, file);
   return snapshot;
 }
 
@@ -32,6 +34,7 @@ export async function readSnapshotAsync(file = defaultSnapshotPath()): Promise<S
   );
   const snapshot = JSON.parse(json.toString('utf8')) as Snapshot;
   if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${snapshot.version} in ${file}`);
+  assertSnapshotShape(snapshot, file);
   return snapshot;
 }
 
@@ -46,5 +49,6 @@ export async function readSnapshotSliced(file: string): Promise<Snapshot> {
   );
   const snapshot = await parseInSlices<Snapshot>(json.toString('utf8'), ['series']);
   if (snapshot.version !== 1) throw new Error(`unsupported snapshot version ${snapshot.version} in ${file}`);
+  assertSnapshotShape(snapshot, file);
   return snapshot;
 }

@@ -24,7 +24,7 @@ export const ATTRIBUTION =
   'Contains public sector information licensed under the Open Government Licence v3.0. Source: Office for National Statistics (Explore Local Statistics)';
 
 /** Datasets below local-authority level (data zones, super output areas): outside Northstat's area model. */
-const BELOW_LA_DATASETS = new Set(['uk-small-area-gross-value-added-estimates']);
+export const BELOW_LA_DATASETS = new Set(['uk-small-area-gross-value-added-estimates']);
 
 /** A dataset may lose at most this share of its rows to unreadable lines before the build fails. */
 export const MAX_REJECTED_SHARE = 0.01;
