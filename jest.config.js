@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.tsx?$': ['ts-jest', {}] },
   testTimeout: 30000,
+  setupFiles: ['<rootDir>/tests/support/isolate-data-dir.js'],
 };

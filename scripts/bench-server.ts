@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     store,
     logger: createLogger({ level: 'silent' }),
     scheduler: false,
+    refresher: false,
     bolt,
   });
   announce(started.port);

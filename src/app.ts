@@ -4,6 +4,8 @@ import type { Config } from './config';
 import { warmCore } from './answers/warm';
 import { loadCoreAsync } from './data/core';
 import { CoreRef } from './data/core-ref';
+import { startRefresher } from './data/refresh/in-app';
+import { newestSnapshotPath } from './data/refresh/store';
 import type { StatsCore } from './data/stats';
 import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
@@ -41,6 +43,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Start the digest scheduler (default true); tests drive it by hand instead. */
   scheduler?: boolean;
+  /** Watch DATA_DIR for refreshed snapshots and refresh daily (default true, see src/data/refresh/in-app.ts). */
+  refresher?: boolean;
   /** Count running listeners so that `idle()` can wait for them (tests); off by default. */
   trackInflight?: boolean;
 }
@@ -125,6 +129,16 @@ export async function startSlackApp(
       maxCatchUpMs: config.digestMaxCatchUpHours * 3_600_000,
     });
   }
+  // The snapshot being served: the newest refreshed one loadCoreAsync found, unless a core was given.
+  const refresher =
+    options.refresher === false
+      ? undefined
+      : startRefresher({
+          config,
+          logger,
+          swap: (next) => started.swapCore(next),
+          serving: options.core ? null : newestSnapshotPath(config.dataDir),
+        });
   state.ready = true;
   const address =
     receiver && server && typeof server === 'object' && 'address' in server
@@ -132,7 +146,7 @@ export async function startSlackApp(
       : null;
   const port = address && typeof address === 'object' ? address.port : null;
   logger.info({ mode: config.mode, port }, 'Northstat is listening');
-  return {
+  const started: StartedApp = {
     app,
     deps,
     port,
@@ -143,9 +157,11 @@ export async function startSlackApp(
       logger.info({ generation: coreRef.generation }, 'statistics core swapped');
     },
     async stop() {
+      refresher?.stop();
       await scheduler?.stop();
       await app.stop();
       if (!options.store) await store.close();
     },
   };
+  return started;
 }

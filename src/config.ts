@@ -45,6 +45,11 @@ export interface RefreshSettings {
   timeoutMs: number;
   retries: number;
   maxFileBytes: number;
+  /** The running app's daily refresh: local time and zone, or 'off'. */
+  dailyAt: string | 'off';
+  tz: string;
+  /** How often a running app looks for a newer snapshot under DATA_DIR (another instance's refresh). */
+  checkEveryMs: number;
 }
 
 /** The ELS data repository; its file list comes from GitHub's tree API (see src/data/refresh/source.ts). */
@@ -107,6 +112,21 @@ const schema = z.object({
       )
       .default(DEFAULT_DATA_SOURCE),
   ),
+  REFRESH_TIME: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM on a 24-hour clock, or off')
+      .default('07:30'),
+  ),
+  REFRESH_TZ: z.preprocess(
+    emptyToUndefined,
+    z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
+  ),
+  SNAPSHOT_CHECK_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(3600).default(60),
+  ),
   REFRESH_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30_000)),
   REFRESH_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(3)),
   REFRESH_MAX_FILE_BYTES: z.preprocess(
@@ -163,6 +183,9 @@ export function loadConfig(env?: Env, options: { dotenvPath?: string } = {}): Re
       timeoutMs: v.REFRESH_TIMEOUT_MS,
       retries: v.REFRESH_RETRIES,
       maxFileBytes: v.REFRESH_MAX_FILE_BYTES,
+      dailyAt: v.REFRESH_TIME,
+      tz: v.REFRESH_TZ,
+      checkEveryMs: v.SNAPSHOT_CHECK_SECONDS * 1000,
     }),
   };
   return Object.freeze(config);

@@ -38,6 +38,9 @@ describe('loadConfig', () => {
         timeoutMs: 30_000,
         retries: 3,
         maxFileBytes: 64 * 1024 * 1024,
+        dailyAt: '07:30',
+        tz: 'Europe/London',
+        checkEveryMs: 60_000,
       },
     });
     expect(Object.isFrozen(c)).toBe(true);
@@ -152,6 +155,10 @@ describe('loadConfig', () => {
     writeFileSync(file, `NORTHSTAT_TEST_ONLY=1\nDATA_DIR=/from-dotenv\nPORT=4000\n`);
     const previousPort = process.env.PORT;
     process.env.PORT = '5000';
+    // The test setup points DATA_DIR at an empty folder (tests/support/isolate-data-dir.js): unset it
+    // here so the .env file's value is the one read.
+    const previousDataDir = process.env.DATA_DIR;
+    delete process.env.DATA_DIR;
     try {
       const c = loadConfig(undefined, { dotenvPath: file });
       expect(c.dataDir).toBe('/from-dotenv');
@@ -160,6 +167,7 @@ describe('loadConfig', () => {
     } finally {
       if (previousPort === undefined) delete process.env.PORT;
       else process.env.PORT = previousPort;
+      if (previousDataDir !== undefined) process.env.DATA_DIR = previousDataDir;
     }
   });
 });

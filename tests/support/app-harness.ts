@@ -34,6 +34,7 @@ export async function startAppHarness(core: StatsCore): Promise<AppHarness> {
     store,
     logger: createLogger({ level: 'silent' }),
     scheduler: false,
+    refresher: false,
     trackInflight: true,
     bolt: {
       botId: fake.botId,

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Config } from '../../config';
+import { nextDueAt } from '../../digest/schedule';
+import type { Logger } from '../../log';
+import { repoRoot, readSnapshotSliced } from '../snapshot';
+import { StatsCore } from '../stats';
+import { newestSnapshotPath } from './store';
+
+// Fresh data inside the running app, with no restart:
+// - a watcher looks under DATA_DIR every SNAPSHOT_CHECK_SECONDS (default 60) for a snapshot newer
+//   than the one being served (this instance's refresh, or another instance's on a shared DATA_DIR)
+//   and swaps it in, read in slices so requests keep flowing;
+// - once a day at REFRESH_TIME (default 07:30 Europe/London) it runs `northstat data refresh` in a
+//   child process: the rebuild takes seconds of CPU and must not hold the server's event loop. The
+//   refresh takes a lock in DATA_DIR, so of several instances on one DATA_DIR one refreshes.
+
+export interface RefresherOptions {
+  config: Pick<Config, 'dataDir' | 'refresh'>;
+  logger: Logger;
+  /** Warms and swaps a new core in (StartedApp.swapCore). */
+  swap(next: StatsCore): Promise<void>;
+  /** The snapshot file being served now (null: the bundled one). */
+  serving: string | null;
+  /** Injected for tests. */
+  now?: () => Date;
+  runRefresh?: () => Promise<number>;
+}
+
+export interface Refresher {
+  /** Looks for a newer snapshot now; true when one was swapped in. */
+  checkNow(): Promise<boolean>;
+  stop(): void;
+}
+
+/** `northstat data refresh` in a child process; resolves with its exit code (3: written, some dataset kept). */
+function refreshInChild(logger: Logger): Promise<number> {
+  const bin = path.join(repoRoot(), 'bin', 'northstat.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, 'data', 'refresh'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: process.env,
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.on('error', (err) => {
+      logger.error({ err: err.message }, 'data refresh could not start');
+      resolve(1);
+    });
+    child.on('exit', (code) => {
+      logger.info({ code, summary: output.split('\n').slice(0, 3).join(' | ') }, 'data refresh finished');
+      resolve(code ?? 1);
+    });
+  });
+}
+
+export function startRefresher(options: RefresherOptions): Refresher {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  let serving = options.serving;
+  let busy = false;
+  let stopped = false;
+  const timers: NodeJS.Timeout[] = [];
+
+  const checkNow = async (): Promise<boolean> => {
+    if (busy || stopped) return false;
+    const newest = newestSnapshotPath(config.dataDir);
+    if (!newest || newest === serving) return false;
+    busy = true;
+    try {
+      const next = new StatsCore(await readSnapshotSliced(newest));
+      await options.swap(next);
+      serving = newest;
+      logger.info({ snapshot: newest }, 'serving a refreshed snapshot');
+      return true;
+    } catch (err) {
+      // A snapshot that will not load is left alone: the old core keeps serving.
+      logger.error(
+        { snapshot: newest, err: err instanceof Error ? err.message : String(err) },
+        'refreshed snapshot not loaded',
+      );
+      serving = newest;
+      return false;
+    } finally {
+      busy = false;
+    }
+  };
+
+  const watch = setInterval(() => void checkNow(), config.refresh.checkEveryMs);
+  watch.unref();
+  timers.push(watch);
+
+  const { dailyAt, tz } = config.refresh;
+  if (dailyAt !== 'off') {
+    const run = options.runRefresh ?? (() => refreshInChild(logger));
+    const scheduleNext = () => {
+      if (stopped) return;
+      const at = nextDueAt({ cadence: 'daily', weekday: null, time: dailyAt, tz }, now());
+      const timer = setTimeout(
+        async () => {
+          await run();
+          await checkNow();
+          scheduleNext();
+        },
+        Math.max(0, at.getTime() - now().getTime()),
+      );
+      timer.unref();
+      timers.push(timer);
+    };
+    scheduleNext();
+  }
+
+  return {
+    checkNow,
+    stop() {
+      stopped = true;
+      for (const t of timers) clearTimeout(t);
+    },
+  };
+}
