@@ -1,3 +1,4 @@
+import { WHATS_NEW, whatsNew } from './whats-new';
 import { NATION_SERIES_SUFFIX } from '../data/geography';
 import type { StatsCore } from '../data/stats';
 import { resolve } from '../resolve';
@@ -57,6 +58,7 @@ export function askFull(text: string, core: StatsCore, options: AskOptions = {})
   const helpOnly = options.question
     ? /^\W*(help|\?|hi|hiya|hello|hey|hey there|morning|good morning|afternoon|yo|howdy|thanks|thank you|cheers)\b\W*$|^(help|\?)\b/i
     : /^\s*(help|\?)?\s*$/i;
+  if (WHATS_NEW.test(body)) return plain(whatsNew(core));
   if (body.trim() === '' || helpOnly.test(body)) {
     return { answer: helpFor(typed ?? null), request: null, private: false, chartWithAnswer: false };
   }

@@ -27,6 +27,9 @@ export function hasFigures(answer: Answer): boolean {
       return answer.points.length > 0;
     case 'benchmark':
       return answer.above.length + answer.similar.length + answer.same.length + answer.below.length > 0;
+    case 'whats-new':
+      // Information about the data, for the channel; it has no figures to chart or download.
+      return true;
     case 'clarify':
     case 'help':
       return false;

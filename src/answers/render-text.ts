@@ -256,6 +256,12 @@ function notes(list: string[], alternatives: Alternative[]): string[] {
 
 export function renderText(answer: Answer): string {
   switch (answer.kind) {
+    case 'whats-new':
+      return [
+        `What's new in Northstat's data`,
+        ...answer.lines.map((l) => `  ${l}`),
+        ...notes(answer.notes, []),
+      ].join('\n');
     case 'stats':
       return renderStats(answer);
     case 'profile':

@@ -274,7 +274,17 @@ export interface BenchmarkAnswer extends AnswerCommon {
   missing: Figure[];
 }
 
+/** "What's new?": what the refresh behind the serving snapshot brought, in words, or that none has. */
+export interface WhatsNewAnswer extends AnswerCommon {
+  kind: 'whats-new';
+  /** When the serving snapshot was built (ISO), and when the refresh that made it ran, if one did. */
+  builtAt: string;
+  refreshedAt: string | null;
+  lines: string[];
+}
+
 export type Answer =
+  | WhatsNewAnswer
   | StatsAnswer
   | ProfileAnswer
   | ChangeAnswer

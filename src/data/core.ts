@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { configuredDataDir } from '../config';
-import { SNAPSHOT_FILE, isValidSnapshotDir, snapshotDirs } from './refresh/store';
+import { SNAPSHOT_FILE, isValidSnapshotDir, readSnapshotChanges, snapshotDirs } from './refresh/store';
 import { defaultSnapshotPath, readSnapshot, readSnapshotAsync } from './snapshot';
 import { StatsCore } from './stats';
 import type { Snapshot } from './types';
@@ -34,9 +34,19 @@ function readNewest(dataDir?: string): { snapshot: Snapshot; file: string } {
   return { snapshot: readSnapshot(bundled), file: bundled };
 }
 
+/** A core for a snapshot file, with the changes its refresh recorded beside it ("what's new"). */
+export function coreFromSnapshot(snapshot: Snapshot, file: string): StatsCore {
+  const core = new StatsCore(snapshot);
+  core.changes = file === defaultSnapshotPath() ? null : readSnapshotChanges(file);
+  return core;
+}
+
 export function loadCore(file?: string): StatsCore {
-  if (file) shared = new StatsCore(readSnapshot(file));
-  else if (!shared) shared = new StatsCore(readNewest().snapshot);
+  if (file) shared = coreFromSnapshot(readSnapshot(file), file);
+  else if (!shared) {
+    const newest = readNewest();
+    shared = coreFromSnapshot(newest.snapshot, newest.file);
+  }
   return shared;
 }
 
@@ -47,7 +57,7 @@ export async function loadCoreAsync(): Promise<StatsCore> {
   for (const file of snapshotCandidates()) {
     if (file === bundled) break;
     try {
-      shared = new StatsCore(await readSnapshotAsync(file));
+      shared = coreFromSnapshot(await readSnapshotAsync(file), file);
       return shared;
     } catch {
       // As in readNewest: an unreadable refreshed snapshot falls through to an older one.
@@ -59,7 +69,8 @@ export async function loadCoreAsync(): Promise<StatsCore> {
 
 /** A fresh core from the newest valid snapshot; does not replace the shared one (see `useCore`). */
 export function reloadCore(dataDir?: string): StatsCore {
-  return new StatsCore(readNewest(dataDir).snapshot);
+  const newest = readNewest(dataDir);
+  return coreFromSnapshot(newest.snapshot, newest.file);
 }
 
 /** Makes `core` the one loadCore()/loadCoreAsync() hand out from now on. */

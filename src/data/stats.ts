@@ -129,6 +129,26 @@ export const HEADLINE_INDICATORS = [
   'level-3-or-above-qualifications-great-britain',
 ];
 
+/** A refresh's changes as its report keeps them (src/data/refresh/refresh.ts), with when it ran. */
+export interface SnapshotChanges {
+  refreshedAt: string;
+  newPeriods: { indicator: string; periods: string[] }[];
+  revisions: number;
+  /** Revisions beyond the refresh's bound, each in full. */
+  largeRevisions: {
+    indicator: string;
+    area: string;
+    period: string;
+    old: number;
+    new: number;
+    relative: number | null;
+  }[];
+  newAreas: string[];
+  retiredAreas: string[];
+  newIndicators: string[];
+  removedIndicators: string[];
+}
+
 export class StatsCore {
   readonly geography: Geography;
   readonly indicators: IndicatorMeta[];
@@ -139,6 +159,11 @@ export class StatsCore {
   private readonly lowerTierCache = new Map<string, boolean>();
   readonly builtAt: string;
   readonly attribution: string;
+  /**
+   * What the refresh that made this snapshot changed (its refresh report), for "what's new"; null for
+   * the bundled snapshot. Set by whoever loaded it (src/data/core.ts, the in-app refresher).
+   */
+  changes: SnapshotChanges | null = null;
 
   constructor(snapshot: Snapshot) {
     this.geography = new Geography(snapshot);

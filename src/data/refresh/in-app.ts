@@ -5,7 +5,7 @@ import { nextDueAt } from '../../digest/schedule';
 import type { Logger } from '../../log';
 import { repoRoot, readSnapshotSliced } from '../snapshot';
 import { StatsCore } from '../stats';
-import { newestSnapshotPath } from './store';
+import { newestSnapshotPath, readSnapshotChanges } from './store';
 
 // Fresh data inside the running app, with no restart:
 // - a watcher looks under DATA_DIR every SNAPSHOT_CHECK_SECONDS (default 60) for a snapshot newer
@@ -74,6 +74,7 @@ export function startRefresher(options: RefresherOptions): Refresher {
     busy = true;
     try {
       const next = new StatsCore(await readSnapshotSliced(newest));
+      next.changes = readSnapshotChanges(newest);
       await options.swap(next);
       serving = newest;
       logger.info({ snapshot: newest }, 'serving a refreshed snapshot');

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { SnapshotChanges } from '../stats';
 import type { Snapshot } from '../types';
 
 // Refreshed snapshots live under DATA_DIR/snapshots/<timestamp>/, never over the committed
@@ -98,4 +99,24 @@ export function writeSnapshotDir(
   fs.writeFileSync(path.join(tmp, CHECKSUM_FILE), `${sha256(gz)}\n`);
   fs.renameSync(tmp, final);
   return final;
+}
+
+/**
+ * The changes recorded beside a refreshed snapshot (its refresh-report.json), or null: the bundled
+ * snapshot, or a report that is missing or unreadable (the snapshot is still served).
+ */
+export function readSnapshotChanges(snapshotFile: string): SnapshotChanges | null {
+  try {
+    const report = JSON.parse(
+      fs.readFileSync(path.join(path.dirname(snapshotFile), 'refresh-report.json'), 'utf8'),
+    ) as {
+      startedAt?: string;
+      changes?: Omit<SnapshotChanges, 'refreshedAt' | 'largeRevisions'> | null;
+      largeRevisions?: SnapshotChanges['largeRevisions'];
+    };
+    if (!report.changes || !report.startedAt) return null;
+    return { refreshedAt: report.startedAt, ...report.changes, largeRevisions: report.largeRevisions ?? [] };
+  } catch {
+    return null;
+  }
 }

@@ -487,6 +487,13 @@ export function answerMessage(answer: Answer, opts: BlockOptions): SlackMessage 
     case 'help':
       blocks = helpBlocks(answer);
       break;
+    case 'whats-new':
+      blocks = [
+        header("What's new in Northstat's data"),
+        section(answer.lines.map((l) => e(l)).join('\n')),
+        context([e('Source: ONS Explore Local Statistics. Open Government Licence v3.0.')]),
+      ];
+      break;
   }
   if (answer.kind !== 'help' && answer.kind !== 'clarify') {
     // The headline grid gives each figure's own note in its cell, in short: not again below.

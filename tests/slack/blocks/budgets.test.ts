@@ -24,6 +24,7 @@ const BUDGETS: Record<string, { blocks: number; chars: number }> = {
   benchmark: { blocks: 8, chars: 2000 },
   clarify: { blocks: 4, chars: 1000 },
   help: { blocks: 4, chars: 3000 },
+  'whats-new': { blocks: 4, chars: 2000 },
 };
 
 function every<T>(list: T[], n: number): T[] {
@@ -91,6 +92,7 @@ function commands(): string[] {
     'gap in life expectancy between north and south',
     'stats for newcastle',
     'trend in employment for barnsley and doncaster since 2012',
+    "what's new?",
   ])
     out.push(q);
   return out;
