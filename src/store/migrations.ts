@@ -128,6 +128,52 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'alerts and their delivery ledger',
+    sqlite: [
+      `CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      'CREATE INDEX alerts_by_channel ON alerts (team_id, channel_id)',
+      `CREATE TABLE alert_deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        event_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent')),
+        claimed_by TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        message_ts TEXT,
+        PRIMARY KEY (alert_id, event_key)
+      )`,
+    ],
+    postgres: [
+      `CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        spec JSONB NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL
+      )`,
+      'CREATE INDEX alerts_by_channel ON alerts (team_id, channel_id)',
+      `CREATE TABLE alert_deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+        event_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent')),
+        claimed_by TEXT NOT NULL,
+        claimed_at TIMESTAMPTZ NOT NULL,
+        sent_at TIMESTAMPTZ,
+        message_ts TEXT,
+        PRIMARY KEY (alert_id, event_key)
+      )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

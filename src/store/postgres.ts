@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
+import { PostgresAlertStore } from './alerts-postgres';
 import { migratePostgres } from './migrations';
 import {
   type ClaimResult,
@@ -109,12 +110,14 @@ export class PostgresStore implements Store {
   readonly engine = 'postgres' as const;
   private readonly eventTtlMs: number;
   private closed = false;
+  readonly alerts: PostgresAlertStore;
 
   private constructor(
     private readonly pool: Pool,
     eventTtlMs: number,
   ) {
     this.eventTtlMs = eventTtlMs;
+    this.alerts = new PostgresAlertStore(pool);
   }
 
   /** Connects and applies pending migrations before handing the store out. */

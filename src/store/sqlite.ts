@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteAlertStore } from './alerts-sqlite';
 import { migrateSqlite } from './migrations';
 import {
   type ClaimResult,
@@ -106,6 +107,7 @@ export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly eventTtlMs: number;
+  readonly alerts: SqliteAlertStore;
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -117,6 +119,7 @@ export class SqliteStore implements Store {
     // SQLite leaves foreign keys off by default; the ON DELETE CASCADE clauses depend on them.
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
+    this.alerts = new SqliteAlertStore(this.db);
   }
 
   async schemaVersion(): Promise<number> {

@@ -1,3 +1,4 @@
+import type { AlertStore } from './alerts';
 /**
  * The storage contract the whole app talks to. Two engines implement it (SQLite for a single
  * instance, PostgreSQL for several instances); tests/store/store.contract.ts holds both to the
@@ -108,6 +109,8 @@ export interface DigestState {
 
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
+  /** Alerts and their delivery ledger (src/store/alerts.ts), on the same database. */
+  readonly alerts: AlertStore;
   /** Highest applied migration version (for health checks; equals LATEST_SCHEMA_VERSION once open). */
   schemaVersion(): Promise<number>;
 

@@ -375,5 +375,68 @@ export function runStoreContract(
         expect(await store.getDigestState(sub.id)).toEqual({ releases: {} });
       });
     });
+
+    describe('alerts and their ledger', () => {
+      const spec = {
+        kind: 'threshold' as const,
+        indicator: 'claimant-count',
+        label: 'Claimant Count',
+        place: 'E08000035',
+        op: 'above' as const,
+        value: 4,
+      };
+
+      it('creates, lists by channel, deletes by id prefix in its own channel only', async () => {
+        const team = uid('T');
+        const a = await store.alerts.create({ teamId: team, channelId: 'C1', createdBy: 'U1', spec }, T0);
+        await store.alerts.create({ teamId: team, channelId: 'C2', createdBy: 'U1', spec }, at(SECOND));
+        expect((await store.alerts.list(team, 'C1')).map((x) => x.id)).toEqual([a.id]);
+        expect((await store.alerts.list(team, 'C1'))[0].spec).toEqual(spec);
+        expect(await store.alerts.list(team)).toHaveLength(2);
+        expect(await store.alerts.remove(team, 'C2', a.id.slice(0, 8))).toBe(false); // another channel's
+        expect(await store.alerts.remove(team, 'C1', a.id.slice(0, 3))).toBe(false); // too short to be sure
+        expect(await store.alerts.remove(team, 'C1', a.id.slice(0, 8))).toBe(true);
+        expect(await store.alerts.list(team, 'C1')).toEqual([]);
+      });
+
+      it('one claim per event across instances; only the holder marks it sent; a lapsed claim can be taken over', async () => {
+        const other = await openExtra();
+        const alert = await store.alerts.create(
+          { teamId: uid('T'), channelId: 'C1', createdBy: 'U1', spec },
+          T0,
+        );
+        const key = 'threshold|claimant-count|E08000035|2026|above|4';
+        const claims = await Promise.all([
+          store.alerts.claim(alert.id, key, 'i1', T0),
+          other.alerts.claim(alert.id, key, 'i2', T0),
+          store.alerts.claim(alert.id, key, 'i3', T0),
+        ]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const holder = ['i1', 'i2', 'i3'][claims.indexOf(true)];
+        expect(await store.alerts.markSent(alert.id, key, 'not-the-holder', '1.1', at(SECOND))).toBe(false);
+        // Within the lease nobody else may take it; after the lease (holder presumed dead) one may.
+        expect(await other.alerts.claim(alert.id, key, 'i9', at(30 * SECOND))).toBe(false);
+        expect(await other.alerts.claim(alert.id, key, 'i9', at(61 * SECOND))).toBe(true);
+        expect(await store.alerts.markSent(alert.id, key, holder, '1.2', at(62 * SECOND))).toBe(false);
+        expect(await other.alerts.markSent(alert.id, key, 'i9', '1.3', at(62 * SECOND))).toBe(true);
+        expect(await store.alerts.delivery(alert.id, key)).toEqual({
+          status: 'sent',
+          claimedBy: 'i9',
+          messageTs: '1.3',
+        });
+        // Sent is final: never claimed again, however late.
+        expect(await store.alerts.claim(alert.id, key, 'i1', at(10 * HOUR))).toBe(false);
+      });
+
+      it('a released claim (the post failed) can be claimed again at once', async () => {
+        const alert = await store.alerts.create(
+          { teamId: uid('T'), channelId: 'C1', createdBy: 'U1', spec },
+          T0,
+        );
+        expect(await store.alerts.claim(alert.id, 'k', 'i1', T0)).toBe(true);
+        await store.alerts.release(alert.id, 'k', 'i1');
+        expect(await store.alerts.claim(alert.id, 'k', 'i2', at(SECOND))).toBe(true);
+      });
+    });
   });
 }
