@@ -71,6 +71,8 @@ export function askFull(text: string, core: StatsCore, options: AskOptions = {})
 
 /** Commands that only make sense in Slack (they change a channel's subscriptions). */
 const SLACK_ONLY: Record<string, string> = {
+  alert:
+    "/alert tells a Slack channel when new figures arrive; it works in Slack, not here. In Slack: `/alert new data on pay for leeds`, `/alert list`, `/alert help`. Here: `what's new`.",
   digest:
     '/digest subscribes a Slack channel to a weekly digest; it works in Slack, not here. In Slack: `/digest subscribe`, `/digest list`, `/digest help`.',
 };

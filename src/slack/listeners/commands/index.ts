@@ -2,12 +2,13 @@ import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/
 import { COMMANDS } from '../../../answers/commands';
 import type { AppDeps } from '../../deps';
 import { answerCommand } from './answer';
+import * as alert from './alert';
 import * as digest from './digest';
 
 type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 
 /** Slash commands that are not questions about figures, each with its own listener file. */
-const OWN_LISTENERS = [digest];
+const OWN_LISTENERS = [digest, alert];
 
 /** Every slash command the app registers: the registry's figure commands and the others. */
 export function registeredCommands(): string[] {
