@@ -243,6 +243,21 @@ export class PostgresStore implements Store {
     return { claimed: true, attempt: row.attempts, reclaim: row.attempts > 1 };
   }
 
+  async renewClaim(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const res = await this.pool.query(
+      `UPDATE deliveries SET lease_until = $4
+       WHERE subscription_id = $1 AND slot = $2 AND status = 'claimed' AND claimed_by = $3`,
+      [subscriptionId, slot, instanceId, new Date(now.getTime() + leaseMs)],
+    );
+    return (res.rowCount ?? 0) > 0;
+  }
+
   async markSent(
     subscriptionId: string,
     slot: Date,

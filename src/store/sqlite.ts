@@ -242,6 +242,22 @@ export class SqliteStore implements Store {
     return { claimed: true, attempt: row.attempts, reclaim: row.attempts > 1 };
   }
 
+  async renewClaim(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const info = this.db
+      .prepare(
+        `UPDATE deliveries SET lease_until = ?
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by = ?`,
+      )
+      .run(now.getTime() + leaseMs, subscriptionId, slot.getTime(), instanceId);
+    return info.changes > 0;
+  }
+
   async markSent(
     subscriptionId: string,
     slot: Date,

@@ -137,6 +137,18 @@ export interface Store {
     now: Date,
     leaseMs: number,
   ): Promise<ClaimResult>;
+  /**
+   * The heartbeat of a live delivery: moves the lease of a slot instanceId still holds to now + leaseMs.
+   * False when the slot is no longer 'claimed' by instanceId (finished, or taken over after the lease ran
+   * out): the caller has lost it and must not post.
+   */
+  renewClaim(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean>;
   markSent(subscriptionId: string, slot: Date, messageTs: string, now?: Date): Promise<void>;
   markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void>;
   /** retryAt omitted = give up on this slot. */

@@ -272,6 +272,36 @@ export function runStoreContract(
         expect(await ids(at(LEASE))).toContain(sub.id);
       });
 
+      it('renews a lease only for the instance holding the claim (the heartbeat)', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        // Renewed just before it ran out: still held a whole lease later than it would have expired.
+        expect(await store.renewClaim(sub.id, T0, 'i-1', at(LEASE - SECOND), LEASE)).toBe(true);
+        expect((await store.getDelivery(sub.id, T0))!.leaseUntil!.toISOString()).toBe(
+          at(2 * LEASE - SECOND).toISOString(),
+        );
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(LEASE + SECOND), LEASE)).toEqual({
+          claimed: false,
+        });
+        expect(await store.listRetryableDeliveries(at(LEASE + SECOND))).not.toContainEqual(
+          expect.objectContaining({ subscriptionId: sub.id }),
+        );
+        // Another instance cannot renew it.
+        expect(await store.renewClaim(sub.id, T0, 'i-2', at(LEASE), LEASE)).toBe(false);
+        // Without heartbeats the lease runs out and another instance takes the slot; the old holder's
+        // late heartbeat then finds it lost and changes nothing.
+        expect((await store.claimSlot(sub.id, T0, 'i-2', at(2 * LEASE), LEASE)).claimed).toBe(true);
+        expect(await store.renewClaim(sub.id, T0, 'i-1', at(2 * LEASE), LEASE)).toBe(false);
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({ claimedBy: 'i-2', status: 'claimed' });
+        expect((await store.getDelivery(sub.id, T0))!.leaseUntil!.toISOString()).toBe(
+          at(3 * LEASE).toISOString(),
+        );
+        // A finished slot is not renewed either.
+        await store.markSent(sub.id, T0, '1742720400.000200', at(2 * LEASE + SECOND));
+        expect(await store.renewClaim(sub.id, T0, 'i-2', at(2 * LEASE + SECOND), LEASE)).toBe(false);
+        expect(await store.renewClaim(sub.id, at(HOUR), 'i-2', at(0), LEASE)).toBe(false);
+      });
+
       it('reports the latest ledger slot whatever its status', async () => {
         const sub = await store.createSubscription(newSub());
         expect(await store.lastSlot(sub.id)).toBeNull();
