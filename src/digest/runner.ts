@@ -302,7 +302,9 @@ export class DigestRunner {
 
       const maxClaims = this.options.maxClaims ?? 5;
       if (claim.attempt > maxClaims) {
-        await store.markFailed(sub.id, slot, `gave up after ${maxClaims} attempts`);
+        if (!(await store.markFailed(sub.id, slot, this.instanceId, `gave up after ${maxClaims} attempts`))) {
+          return this.lostAt(log, 'give up');
+        }
         logger.error(log, 'digest failed for good: too many attempts');
         return 'failed';
       }
@@ -324,7 +326,8 @@ export class DigestRunner {
         }
         if (ts) {
           await store.setDigestState(sub.id, content.state, at());
-          await store.markSent(sub.id, slot, ts, at());
+          if (!(await store.markSent(sub.id, slot, this.instanceId, ts, at())))
+            return this.lostAt(log, 'mark sent');
           logger.info({ ...log, ts }, 'digest was already posted (found by metadata); marked sent');
           return 'found';
         }
@@ -357,7 +360,10 @@ export class DigestRunner {
       if (!result.found) this.options.onPosted?.(sub, slot, result.ts);
       await this.options.hooks?.afterPost?.(sub, slot, result.ts);
       await store.setDigestState(sub.id, content.state, at());
-      await store.markSent(sub.id, slot, result.ts, at());
+      if (!(await store.markSent(sub.id, slot, this.instanceId, result.ts, at()))) {
+        // Posted, but another instance took the slot over meanwhile: it finds this post by its metadata.
+        return this.lostAt({ ...log, ts: result.ts }, 'mark sent');
+      }
       logger.info({ ...log, ts: result.ts, attempts: result.attempts }, 'digest posted');
 
       if (!result.found && content.gap && this.options.charts !== false) {
@@ -385,6 +391,12 @@ export class DigestRunner {
     }
   }
 
+  /** A ledger write refused because the claim is no longer ours: the new holder decides what happens. */
+  private lostAt(log: Record<string, unknown>, step: string): SlotOutcome {
+    this.deps.logger.warn({ ...log, step }, 'digest claim was taken over by another instance; left to it');
+    return 'lost';
+  }
+
   private content(sub: Subscription, previous: DigestState | null, slot: Date): DigestContent {
     const key = JSON.stringify([sub.places, sub.indicators, sub.tz, previous, slot.getTime()]);
     let content = this.contentCache.get(key);
@@ -410,13 +422,15 @@ export class DigestRunner {
       error: failure.error,
     };
     if (failure.kind === 'pause') {
-      await store.markFailed(sub.id, slot, failure.error);
+      if (!(await store.markFailed(sub.id, slot, this.instanceId, failure.error)))
+        return this.lostAt(log, 'pause');
       await store.pauseSubscription(sub.id, failure.error, this.clock.now());
       logger.warn(log, 'digest subscription paused: Slack will not take posts in this channel');
       return 'paused';
     }
     if (failure.kind === 'fatal') {
-      await store.markFailed(sub.id, slot, failure.error);
+      if (!(await store.markFailed(sub.id, slot, this.instanceId, failure.error)))
+        return this.lostAt(log, 'fail');
       logger.error(log, 'digest failed for good');
       return 'failed';
     }
@@ -426,7 +440,9 @@ export class DigestRunner {
       { random: this.options.random, baseMs: Math.max(30_000, this.options.backoffBaseMs ?? 0) },
     );
     const retryAt = new Date(this.clock.now().getTime() + wait);
-    await store.markFailed(sub.id, slot, failure.error, retryAt);
+    if (!(await store.markFailed(sub.id, slot, this.instanceId, failure.error, retryAt))) {
+      return this.lostAt(log, 'retry later');
+    }
     logger.warn({ ...log, retryAt: retryAt.toISOString() }, 'digest failed; will retry');
     return 'retry-later';
   }

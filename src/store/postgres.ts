@@ -261,15 +261,17 @@ export class PostgresStore implements Store {
   async markSent(
     subscriptionId: string,
     slot: Date,
+    instanceId: string,
     messageTs: string,
     now: Date = new Date(),
-  ): Promise<void> {
-    await this.pool.query(
+  ): Promise<boolean> {
+    const res = await this.pool.query(
       `UPDATE deliveries SET status = 'sent', sent_at = $3, message_ts = $4, lease_until = NULL, retry_at = NULL,
          last_error = NULL
-       WHERE subscription_id = $1 AND slot = $2`,
-      [subscriptionId, slot, now, messageTs],
+       WHERE subscription_id = $1 AND slot = $2 AND status = 'claimed' AND claimed_by = $5`,
+      [subscriptionId, slot, now, messageTs, instanceId],
     );
+    return (res.rowCount ?? 0) > 0;
   }
 
   async markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void> {
@@ -283,12 +285,19 @@ export class PostgresStore implements Store {
     );
   }
 
-  async markFailed(subscriptionId: string, slot: Date, error: string, retryAt?: Date): Promise<void> {
-    await this.pool.query(
+  async markFailed(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    error: string,
+    retryAt?: Date,
+  ): Promise<boolean> {
+    const res = await this.pool.query(
       `UPDATE deliveries SET status = 'failed', last_error = $3, retry_at = $4, lease_until = NULL
-       WHERE subscription_id = $1 AND slot = $2`,
-      [subscriptionId, slot, error, retryAt ?? null],
+       WHERE subscription_id = $1 AND slot = $2 AND status = 'claimed' AND claimed_by = $5`,
+      [subscriptionId, slot, error, retryAt ?? null, instanceId],
     );
+    return (res.rowCount ?? 0) > 0;
   }
 
   async getDelivery(subscriptionId: string, slot: Date): Promise<Delivery | null> {

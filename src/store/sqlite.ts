@@ -261,16 +261,18 @@ export class SqliteStore implements Store {
   async markSent(
     subscriptionId: string,
     slot: Date,
+    instanceId: string,
     messageTs: string,
     now: Date = new Date(),
-  ): Promise<void> {
-    this.db
+  ): Promise<boolean> {
+    const info = this.db
       .prepare(
         `UPDATE deliveries SET status = 'sent', sent_at = ?, message_ts = ?, lease_until = NULL, retry_at = NULL,
            last_error = NULL
-         WHERE subscription_id = ? AND slot = ?`,
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by = ?`,
       )
-      .run(now.getTime(), messageTs, subscriptionId, slot.getTime());
+      .run(now.getTime(), messageTs, subscriptionId, slot.getTime(), instanceId);
+    return info.changes > 0;
   }
 
   async markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void> {
@@ -285,13 +287,20 @@ export class SqliteStore implements Store {
       .run(subscriptionId, slot.getTime(), reason);
   }
 
-  async markFailed(subscriptionId: string, slot: Date, error: string, retryAt?: Date): Promise<void> {
-    this.db
+  async markFailed(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    error: string,
+    retryAt?: Date,
+  ): Promise<boolean> {
+    const info = this.db
       .prepare(
         `UPDATE deliveries SET status = 'failed', last_error = ?, retry_at = ?, lease_until = NULL
-         WHERE subscription_id = ? AND slot = ?`,
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by = ?`,
       )
-      .run(error, retryAt ? retryAt.getTime() : null, subscriptionId, slot.getTime());
+      .run(error, retryAt ? retryAt.getTime() : null, subscriptionId, slot.getTime(), instanceId);
+    return info.changes > 0;
   }
 
   async getDelivery(subscriptionId: string, slot: Date): Promise<Delivery | null> {

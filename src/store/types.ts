@@ -149,10 +149,29 @@ export interface Store {
     now: Date,
     leaseMs: number,
   ): Promise<boolean>;
-  markSent(subscriptionId: string, slot: Date, messageTs: string, now?: Date): Promise<void>;
+  /**
+   * Records the post, only while instanceId still holds the claim. False (and nothing written) for a stale
+   * instance whose lease was taken over: the new holder finds the post by its metadata and records it.
+   */
+  markSent(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    messageTs: string,
+    now?: Date,
+  ): Promise<boolean>;
   markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void>;
-  /** retryAt omitted = give up on this slot. */
-  markFailed(subscriptionId: string, slot: Date, error: string, retryAt?: Date): Promise<void>;
+  /**
+   * Records a failure, only while instanceId still holds the claim (false otherwise, as for markSent).
+   * retryAt omitted = give up on this slot.
+   */
+  markFailed(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    error: string,
+    retryAt?: Date,
+  ): Promise<boolean>;
   getDelivery(subscriptionId: string, slot: Date): Promise<Delivery | null>;
   /** The latest slot in the ledger for the subscription, whatever its status; null if none. */
   lastSlot(subscriptionId: string): Promise<Date | null>;

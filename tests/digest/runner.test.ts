@@ -183,6 +183,32 @@ describe('crash recovery (the metadata check)', () => {
     expect(await store.getDigestState(sub.id)).not.toBeNull();
   });
 
+  it('a stale instance that posts after its lease was taken over cannot mark the slot: still one post', async () => {
+    const sub = await createAt('2026-04-01T00:00:00Z');
+    const b = runner({ instanceId: 'b' });
+    let bReport: Awaited<ReturnType<DigestRunner['tick']>> | undefined;
+    const stale = runner({
+      instanceId: 'a',
+      hooks: {
+        // Stalls past its lease right after posting; b takes the slot over and finds the post meanwhile.
+        afterPost: async () => {
+          clock.advance(LEASE + MIN);
+          bReport = await b.tick(clock.now());
+        },
+      },
+    });
+    clock.set('2026-04-06T08:00:30Z');
+    const report = await stale.tick(clock.now());
+    expect(bReport?.outcomes.found).toBe(1);
+    expect(report.outcomes).toMatchObject({ posted: 0, lost: 1 });
+    expect(slotsPosted()).toEqual([slot.toISOString()]);
+    expect(await store.getDelivery(sub.id, slot)).toMatchObject({
+      status: 'sent',
+      claimedBy: 'b',
+      attempts: 2,
+    });
+  });
+
   it('checks the history before retrying a post that failed with a 500 (it may have gone through)', async () => {
     await createAt('2026-04-01T00:00:00Z');
     fake.fail('chat.postMessage', { type: 'http', status: 500 }, { times: 1 });

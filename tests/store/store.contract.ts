@@ -220,7 +220,7 @@ export function runStoreContract(
       it('never re-claims a sent or skipped slot', async () => {
         const sub = await store.createSubscription(newSub());
         await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
-        await store.markSent(sub.id, T0, '1742720400.000100', at(SECOND));
+        await store.markSent(sub.id, T0, 'i-1', '1742720400.000100', at(SECOND));
         const sent = await store.getDelivery(sub.id, T0);
         expect(sent).toMatchObject({ status: 'sent', messageTs: '1742720400.000100', leaseUntil: null });
         expect(sent!.sentAt!.toISOString()).toBe(at(SECOND).toISOString());
@@ -240,7 +240,7 @@ export function runStoreContract(
       it('retries a failed slot only after retryAt, and never a final failure', async () => {
         const sub = await store.createSubscription(newSub());
         await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
-        await store.markFailed(sub.id, T0, 'ratelimited', at(30 * SECOND));
+        await store.markFailed(sub.id, T0, 'i-1', 'ratelimited', at(30 * SECOND));
         expect(await store.getDelivery(sub.id, T0)).toMatchObject({
           status: 'failed',
           lastError: 'ratelimited',
@@ -255,7 +255,7 @@ export function runStoreContract(
           reclaim: true,
         });
 
-        await store.markFailed(sub.id, T0, 'channel_not_found');
+        await store.markFailed(sub.id, T0, 'i-2', 'channel_not_found');
         expect(await store.getDelivery(sub.id, T0)).toMatchObject({ status: 'failed', retryAt: null });
         expect(await store.claimSlot(sub.id, T0, 'i-3', at(1000 * HOUR), LEASE)).toEqual({ claimed: false });
         expect(
@@ -297,9 +297,50 @@ export function runStoreContract(
           at(3 * LEASE).toISOString(),
         );
         // A finished slot is not renewed either.
-        await store.markSent(sub.id, T0, '1742720400.000200', at(2 * LEASE + SECOND));
+        await store.markSent(sub.id, T0, 'i-2', '1742720400.000200', at(2 * LEASE + SECOND));
         expect(await store.renewClaim(sub.id, T0, 'i-2', at(2 * LEASE + SECOND), LEASE)).toBe(false);
         expect(await store.renewClaim(sub.id, at(HOUR), 'i-2', at(0), LEASE)).toBe(false);
+      });
+
+      it('lets only the current claim holder mark a slot sent or failed', async () => {
+        const sub = await store.createSubscription(newSub());
+        const other = await openExtra();
+        await store.claimSlot(sub.id, T0, 'stale', at(0), LEASE);
+        // The stale instance stalls past its lease; another takes the slot over.
+        expect((await other.claimSlot(sub.id, T0, 'fresh', at(LEASE), LEASE)).claimed).toBe(true);
+        expect(await store.markSent(sub.id, T0, 'stale', '1742720400.000300', at(LEASE + SECOND))).toBe(
+          false,
+        );
+        expect(await store.markFailed(sub.id, T0, 'stale', 'internal_error', at(LEASE + HOUR))).toBe(false);
+        expect(await store.markFailed(sub.id, T0, 'stale', 'invalid_blocks')).toBe(false);
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({
+          status: 'claimed',
+          claimedBy: 'fresh',
+          messageTs: null,
+          lastError: null,
+        });
+        // The holder's writes land; after that the slot is finished for everyone, the holder included.
+        expect(await other.markSent(sub.id, T0, 'fresh', '1742720400.000400', at(LEASE + SECOND))).toBe(true);
+        expect(await store.markSent(sub.id, T0, 'stale', '1742720400.000300', at(LEASE + 2 * SECOND))).toBe(
+          false,
+        );
+        expect(await other.markFailed(sub.id, T0, 'fresh', 'late error')).toBe(false);
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({
+          status: 'sent',
+          claimedBy: 'fresh',
+          messageTs: '1742720400.000400',
+          lastError: null,
+        });
+
+        // A failed slot is not the stale instance's to change either.
+        const slot2 = at(24 * HOUR);
+        await store.claimSlot(sub.id, slot2, 'a', at(0), LEASE);
+        expect(await store.markFailed(sub.id, slot2, 'a', 'ratelimited', at(SECOND))).toBe(true);
+        expect(await store.markSent(sub.id, slot2, 'a', '1742720400.000500', at(2 * SECOND))).toBe(false);
+        expect(await store.getDelivery(sub.id, slot2)).toMatchObject({
+          status: 'failed',
+          lastError: 'ratelimited',
+        });
       });
 
       it('reports the latest ledger slot whatever its status', async () => {
