@@ -201,12 +201,20 @@ export class PostgresStore implements Store {
   }
 
   async resumeSubscription(id: string, now: Date = new Date()): Promise<boolean> {
-    const res = await this.pool.query(
-      `UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = $2
-       WHERE id = $1 AND status = 'paused'`,
+    // One statement, so the retry is scheduled exactly when the resume happens (data-modifying CTEs always run).
+    const { rows } = await this.pool.query<{ n: string }>(
+      `WITH resumed AS (
+         UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = $2
+         WHERE id = $1 AND status = 'paused' RETURNING id
+       ), retried AS (
+         UPDATE deliveries SET retry_at = $2
+         WHERE subscription_id IN (SELECT id FROM resumed) AND status = 'failed'
+           AND slot = (SELECT MAX(slot) FROM deliveries WHERE subscription_id = $1)
+       )
+       SELECT count(*) AS n FROM resumed`,
       [id, now],
     );
-    return (res.rowCount ?? 0) > 0;
+    return Number(rows[0]?.n ?? 0) > 0;
   }
 
   async listActiveSubscriptions(): Promise<Subscription[]> {

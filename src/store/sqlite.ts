@@ -193,13 +193,24 @@ export class SqliteStore implements Store {
   }
 
   async resumeSubscription(id: string, now: Date = new Date()): Promise<boolean> {
-    const info = this.db
-      .prepare(
-        `UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = ?
-         WHERE id = ? AND status = 'paused'`,
-      )
-      .run(now.getTime(), id);
-    return info.changes > 0;
+    const resume = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = ?
+           WHERE id = ? AND status = 'paused'`,
+        )
+        .run(now.getTime(), id);
+      if (info.changes === 0) return false;
+      this.db
+        .prepare(
+          `UPDATE deliveries SET retry_at = ?
+           WHERE subscription_id = ? AND status = 'failed'
+             AND slot = (SELECT MAX(slot) FROM deliveries WHERE subscription_id = ?)`,
+        )
+        .run(now.getTime(), id, id);
+      return true;
+    });
+    return resume.immediate();
   }
 
   async listActiveSubscriptions(): Promise<Subscription[]> {

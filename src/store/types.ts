@@ -120,6 +120,10 @@ export interface Store {
   deleteSubscription(teamId: string, channelId: string | null, id: string): Promise<boolean>;
   /** Used by the scheduler (e.g. after channel_not_found) as well as by users. Returns whether it changed. */
   pauseSubscription(id: string, reason: string, now?: Date): Promise<boolean>;
+  /**
+   * Makes a paused subscription active again. Its latest slot, if it failed (the failure that paused it, or a
+   * final one), becomes retryable at `now`, so the digest people resumed for is sent rather than left failed.
+   */
   resumeSubscription(id: string, now?: Date): Promise<boolean>;
   /** Every team's active subscriptions: the scheduler's work list. */
   listActiveSubscriptions(): Promise<Subscription[]>;

@@ -295,6 +295,29 @@ describe('Slack faults', () => {
   );
 });
 
+describe('pause and resume', () => {
+  it('pauses on not_in_channel, and after /digest resume (resumeSubscription) posts the failed slot', async () => {
+    const sub = await createAt('2026-04-01T00:00:00Z');
+    const slot = new Date('2026-04-06T08:00:00Z');
+    fake.fail('chat.postMessage', { type: 'error', error: 'not_in_channel' }, { times: 1 });
+    const r = runner();
+    clock.set('2026-04-06T08:00:30Z');
+    expect((await r.tick(clock.now())).outcomes.paused).toBe(1);
+    expect(await store.getDelivery(sub.id, slot)).toMatchObject({ status: 'failed', retryAt: null });
+    clock.advance(HOUR);
+    expect((await r.tick(clock.now())).outcomes.posted).toBe(0); // paused: nothing
+
+    // Someone invites the bot and resumes the digest; the next tick sends the slot that failed.
+    clock.advance(MIN);
+    expect(await store.resumeSubscription(sub.id, clock.now())).toBe(true);
+    expect((await r.tick(clock.now())).outcomes.posted).toBe(1);
+    expect(slotsPosted()).toEqual([slot.toISOString()]);
+    expect(await store.getDelivery(sub.id, slot)).toMatchObject({ status: 'sent' });
+    clock.advance(HOUR);
+    expect((await r.tick(clock.now())).outcomes.posted).toBe(0);
+  });
+});
+
 describe('content in the post', () => {
   it('posts blocks within the limits, the metadata, and the gap chart in the thread', async () => {
     const sub = await createAt('2026-04-01T00:00:00Z');

@@ -343,6 +343,32 @@ export function runStoreContract(
         });
       });
 
+      it('makes the latest failed slot retryable when a paused subscription is resumed', async () => {
+        const sub = await store.createSubscription(newSub());
+        const old = at(-7 * 24 * HOUR);
+        await store.claimSlot(sub.id, old, 'i-1', at(-7 * 24 * HOUR), LEASE);
+        await store.markFailed(sub.id, old, 'i-1', 'invalid_blocks');
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        await store.markFailed(sub.id, T0, 'i-1', 'not_in_channel');
+        await store.pauseSubscription(sub.id, 'not_in_channel', at(SECOND));
+        const retryable = async (now: Date) =>
+          (await store.listRetryableDeliveries(now))
+            .filter((d) => d.subscriptionId === sub.id)
+            .map((d) => d.slot.toISOString());
+        expect(await retryable(at(HOUR))).toEqual([]);
+
+        expect(await store.resumeSubscription(sub.id, at(HOUR))).toBe(true);
+        // Only the latest slot: an older final failure stays final.
+        expect(await retryable(at(HOUR))).toEqual([T0.toISOString()]);
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(HOUR), LEASE)).toMatchObject({
+          claimed: true,
+          reclaim: true,
+        });
+        expect(await store.claimSlot(sub.id, old, 'i-2', at(HOUR), LEASE)).toEqual({ claimed: false });
+        // Resuming an active subscription changes nothing.
+        expect(await store.resumeSubscription(sub.id, at(2 * HOUR))).toBe(false);
+      });
+
       it('reports the latest ledger slot whatever its status', async () => {
         const sub = await store.createSubscription(newSub());
         expect(await store.lastSlot(sub.id)).toBeNull();
