@@ -106,6 +106,8 @@ export class SqliteStore implements Store {
   readonly engine = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly eventTtlMs: number;
+  /** Migration versions this open applied (empty when another process, or an earlier start, had done it). */
+  readonly appliedMigrations: readonly number[];
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -116,7 +118,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     // SQLite leaves foreign keys off by default; the ON DELETE CASCADE clauses depend on them.
     this.db.pragma('foreign_keys = ON');
-    migrateSqlite(this.db);
+    this.appliedMigrations = migrateSqlite(this.db);
   }
 
   async schemaVersion(): Promise<number> {
