@@ -127,6 +127,8 @@ export async function startSlackApp(
     });
     scheduler = startDigestScheduler(deps, digestClient, {
       maxCatchUpMs: config.digestMaxCatchUpHours * 3_600_000,
+      leaseMs: config.digestLeaseSeconds * 1000,
+      heartbeatMs: config.digestHeartbeatSeconds * 1000,
     });
   }
   // The snapshot being served: the newest refreshed one loadCoreAsync found, unless a core was given.

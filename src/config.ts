@@ -34,6 +34,10 @@ export interface Config {
   databaseUrl?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   digestMaxCatchUpHours: number;
+  /** A digest claim's lease: a crashed instance's digests are picked up again after about this long. */
+  digestLeaseSeconds: number;
+  /** How often a live instance renews the leases of the digests it is delivering (at most half the lease). */
+  digestHeartbeatSeconds: number;
   tzDefault: string;
   /** Where `northstat data refresh` reads ONS data from, and how patiently (see src/data/refresh). */
   refresh: Readonly<RefreshSettings>;
@@ -98,6 +102,11 @@ const schema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   DIGEST_MAX_CATCH_UP_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(168).default(6)),
+  DIGEST_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(3600).default(30)),
+  DIGEST_HEARTBEAT_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().positive().max(1800).default(10),
+  ),
   TZ_DEFAULT: z.preprocess(
     emptyToUndefined,
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('Europe/London'),
@@ -162,6 +171,10 @@ export function loadConfig(env?: Env, options: { dotenvPath?: string } = {}): Re
     }
   }
   const slack = slackCredentials(source, problems);
+  if (parsed.success && parsed.data.DIGEST_HEARTBEAT_SECONDS * 2 > parsed.data.DIGEST_LEASE_SECONDS) {
+    // One late heartbeat would let another instance take over a digest still being delivered.
+    problems.push('DIGEST_HEARTBEAT_SECONDS: must be at most half of DIGEST_LEASE_SECONDS');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const v = parsed.data;
@@ -177,6 +190,8 @@ export function loadConfig(env?: Env, options: { dotenvPath?: string } = {}): Re
     databaseUrl: v.DATABASE_URL,
     logLevel: v.LOG_LEVEL,
     digestMaxCatchUpHours: v.DIGEST_MAX_CATCH_UP_HOURS,
+    digestLeaseSeconds: v.DIGEST_LEASE_SECONDS,
+    digestHeartbeatSeconds: v.DIGEST_HEARTBEAT_SECONDS,
     tzDefault: v.TZ_DEFAULT,
     refresh: Object.freeze({
       source: v.DATA_SOURCE,

@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       digestMaxCatchUpHours: 6,
+      digestLeaseSeconds: 30,
+      digestHeartbeatSeconds: 10,
       tzDefault: 'Europe/London',
       refresh: {
         source: 'https://github.com/ONSdigital/explore-local-statistics-data',
@@ -120,6 +122,16 @@ describe('loadConfig', () => {
     }
     expect(err.message).not.toMatch(/secretvalue|secretpw|vega|eighty/);
     expect(JSON.stringify(err)).not.toMatch(/secretvalue|secretpw/);
+  });
+
+  it('takes the digest lease and heartbeat, and refuses a heartbeat longer than half the lease', () => {
+    expect(loadConfig({ DIGEST_LEASE_SECONDS: '20', DIGEST_HEARTBEAT_SECONDS: '5' })).toMatchObject({
+      digestLeaseSeconds: 20,
+      digestHeartbeatSeconds: 5,
+    });
+    expect(problemsOf({ DIGEST_LEASE_SECONDS: '20', DIGEST_HEARTBEAT_SECONDS: '15' })).toEqual([
+      'DIGEST_HEARTBEAT_SECONDS: must be at most half of DIGEST_LEASE_SECONDS',
+    ]);
   });
 
   it('parses and normalises the other variables', () => {

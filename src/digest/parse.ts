@@ -33,6 +33,8 @@ export interface SubscribeRequest {
   weekday: number | null;
   time: string;
   tz: string;
+  /** True when the command named the zone; false when tz is options.defaultTz (the caller may know better). */
+  tzTyped: boolean;
   places: { code: string; name: string }[];
   /** True when no places were given and the defaults (northern core cities) were used. */
   placesDefaulted: boolean;
@@ -302,6 +304,7 @@ function parseSubscribe(
     weekday: finalCadence === 'weekly' ? (weekday ?? DEFAULT_WEEKDAY) : null,
     time: time ?? DEFAULT_TIME,
     tz: tz ?? options.defaultTz,
+    tzTyped: tz !== null,
     places: uniquePlaces.length > 0 ? uniquePlaces.slice(0, MAX_PLACES) : defaultPlaces(core),
     placesDefaulted: uniquePlaces.length === 0,
     indicators:

@@ -26,9 +26,20 @@ import { DEFAULT_MAX_CATCH_UP_MS, dueSlots } from './schedule';
  * digest's thread (best effort: a lost chart is better than a second digest). A crash anywhere before markSent
  * leaves a 'claimed' row; its lease expires, another tick re-claims it and finds the post by its metadata.
  *
+ * Leases are short (DEFAULT_LEASE_MS, 30 s) so a killed instance's slots come free within half a minute, and a
+ * heartbeat renews them (every DEFAULT_HEARTBEAT_MS, 10 s) while this instance is still working on them, so a
+ * slow live delivery (Retry-After waits, backoff) keeps its claim. Only slots in flight are renewed: a delivery
+ * that threw is forgotten at once, so its claim runs out like a dead instance's would. A renewal that finds
+ * the slot taken over marks the delivery lost, and it posts nothing more.
+ *
  * Time only comes from the `now` handed to tick() and from the injected clock (for waits), so tests drive
  * days of schedule in milliseconds.
  */
+
+/** How long a claim protects a slot without a heartbeat: a dead instance's slots are free again after this. */
+export const DEFAULT_LEASE_MS = 30_000;
+/** How often the claims in flight are renewed. Three beats per lease, so one slow store call loses nothing. */
+export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 export type RunnerDeps = Pick<AppDeps, 'core' | 'store' | 'logger' | 'charts'>;
 
@@ -38,8 +49,10 @@ export interface RunnerOptions {
   clock?: Clock;
   /** Digests found later than this after their slot are skipped (default DEFAULT_MAX_CATCH_UP_MS, 6 h). */
   maxCatchUpMs?: number;
-  /** How long a claim protects a slot from other instances (default 10 minutes). */
+  /** How long a claim protects a slot from other instances without a heartbeat (default DEFAULT_LEASE_MS). */
   leaseMs?: number;
+  /** Time between lease renewals of the slots in flight (default DEFAULT_HEARTBEAT_MS; under leaseMs / 2). */
+  heartbeatMs?: number;
   /** Slots delivered in parallel within one tick (default 16). Per-channel pacing is the limiter's job. */
   concurrency?: number;
   /** A shared limiter, or options for a new one. Default: 1 s per channel, 20/s overall, bursts of 20. */
@@ -72,6 +85,7 @@ export type SlotOutcome =
   | 'retry-later'
   | 'paused'
   | 'not-claimed'
+  | 'lost'
   | 'crashed';
 
 export interface TickReport {
@@ -91,13 +105,37 @@ interface WorkItem {
   slot: Date;
 }
 
+/** A slot this runner holds a claim on, while it works on it. */
+interface HeldClaim extends WorkItem {
+  /** Set by the heartbeat when the claim was found taken over: post nothing more. */
+  lost: boolean;
+}
+
+/** Lease and heartbeat, checked: a heartbeat must fit at least twice in a lease, or one late beat loses it. */
+export function leaseTimings(options: Pick<RunnerOptions, 'leaseMs' | 'heartbeatMs'>): {
+  leaseMs: number;
+  heartbeatMs: number;
+} {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const heartbeatMs = options.heartbeatMs ?? Math.min(DEFAULT_HEARTBEAT_MS, Math.floor(leaseMs / 3));
+  if (!(heartbeatMs > 0) || heartbeatMs * 2 > leaseMs) {
+    throw new RangeError(
+      `digest heartbeat (${heartbeatMs} ms) must be positive and at most half the lease (${leaseMs} ms)`,
+    );
+  }
+  return { leaseMs, heartbeatMs };
+}
+
 export class DigestRunner {
   readonly instanceId: string;
   readonly limiter: DigestRateLimiter;
   private readonly clock: Clock;
   private readonly maxCatchUpMs: number;
   private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
   private readonly concurrency: number;
+  /** Claims in flight, by `${subscriptionId}@${slot ms}`: what the heartbeat renews. */
+  private readonly held = new Map<string, HeldClaim>();
   /**
    * buildDigest is pure, so within one tick subscriptions with the same places, indicators, zone, slot and
    * previous state (typically everyone on the defaults) share one build. Cleared at every tick.
@@ -112,7 +150,7 @@ export class DigestRunner {
     this.instanceId = options.instanceId ?? `digest-${randomUUID().slice(0, 8)}`;
     this.clock = options.clock ?? systemClock;
     this.maxCatchUpMs = options.maxCatchUpMs ?? DEFAULT_MAX_CATCH_UP_MS;
-    this.leaseMs = options.leaseMs ?? 10 * 60_000;
+    ({ leaseMs: this.leaseMs, heartbeatMs: this.heartbeatMs } = leaseTimings(options));
     this.concurrency = Math.max(1, options.concurrency ?? 16);
     this.limiter =
       options.limiter instanceof DigestRateLimiter
@@ -131,6 +169,7 @@ export class DigestRunner {
       'retry-later': 0,
       paused: 0,
       'not-claimed': 0,
+      lost: 0,
       crashed: 0,
     };
     this.contentCache = new Map();
@@ -188,11 +227,54 @@ export class DigestRunner {
       }
     });
 
-    await this.pool([...work.values()], async (item) => {
-      const outcome = await this.deliverSlot(item.sub, item.slot, at);
-      outcomes[outcome]++;
-    });
+    const heartbeat = this.startHeartbeat(at);
+    try {
+      await this.pool([...work.values()], async (item) => {
+        const outcome = await this.deliverSlot(item.sub, item.slot, at);
+        outcomes[outcome]++;
+      });
+    } finally {
+      heartbeat.stop();
+    }
     return { outcomes };
+  }
+
+  /**
+   * Renews every claim in flight each heartbeatMs (real time: the timer is what a dead process stops). Beats
+   * never overlap; a store error is logged and the next beat tries again, with the lease's slack to spare.
+   */
+  private startHeartbeat(at: () => Date): { stop(): void } {
+    let beating = false;
+    const timer = setInterval(() => {
+      if (beating || this.held.size === 0) return;
+      beating = true;
+      void this.renewHeld(at).finally(() => {
+        beating = false;
+      });
+    }, this.heartbeatMs);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /** One heartbeat: renews the claims in flight, marking lost the ones another instance has taken over. */
+  async renewHeld(at: () => Date = () => this.clock.now()): Promise<void> {
+    const { store, logger } = this.deps;
+    await Promise.all(
+      [...this.held.values()].map(async (claim) => {
+        try {
+          const kept = await store.renewClaim(claim.sub.id, claim.slot, this.instanceId, at(), this.leaseMs);
+          if (!kept && this.held.has(heldKey(claim.sub, claim.slot))) {
+            claim.lost = true;
+            logger.warn(
+              { subscriptionId: claim.sub.id, slot: claim.slot.toISOString() },
+              'digest claim lost to another instance; this one stops',
+            );
+          }
+        } catch (err) {
+          logger.warn({ err: String(err), subscriptionId: claim.sub.id }, 'digest heartbeat: renewal failed');
+        }
+      }),
+    );
   }
 
   /** Runs fn over items with at most `concurrency` in flight. */
@@ -210,14 +292,19 @@ export class DigestRunner {
   private async deliverSlot(sub: Subscription, slot: Date, at: () => Date): Promise<SlotOutcome> {
     const { store, logger } = this.deps;
     const log = { subscriptionId: sub.id, slot: slot.toISOString(), channel: sub.channelId };
+    let held: HeldClaim | undefined;
     try {
       const claim = await store.claimSlot(sub.id, slot, this.instanceId, at(), this.leaseMs);
       if (!claim.claimed) return 'not-claimed';
+      held = { sub, slot, lost: false };
+      this.held.set(heldKey(sub, slot), held);
       await this.options.hooks?.afterClaim?.(sub, slot);
 
       const maxClaims = this.options.maxClaims ?? 5;
       if (claim.attempt > maxClaims) {
-        await store.markFailed(sub.id, slot, `gave up after ${maxClaims} attempts`);
+        if (!(await store.markFailed(sub.id, slot, this.instanceId, `gave up after ${maxClaims} attempts`))) {
+          return this.lostAt(log, 'give up');
+        }
         logger.error(log, 'digest failed for good: too many attempts');
         return 'failed';
       }
@@ -239,7 +326,8 @@ export class DigestRunner {
         }
         if (ts) {
           await store.setDigestState(sub.id, content.state, at());
-          await store.markSent(sub.id, slot, ts, at());
+          if (!(await store.markSent(sub.id, slot, this.instanceId, ts, at())))
+            return this.lostAt(log, 'mark sent');
           logger.info({ ...log, ts }, 'digest was already posted (found by metadata); marked sent');
           return 'found';
         }
@@ -249,6 +337,10 @@ export class DigestRunner {
         await store.markSkipped(sub.id, slot, 'retry came later than the maximum catch-up');
         logger.warn(log, 'digest skipped: retry too late to be useful');
         return 'skipped';
+      }
+      if (held.lost) {
+        logger.warn(log, 'digest not posted: the claim was taken over while this instance was slow');
+        return 'lost';
       }
       if (!content.hasNewData && sub.skipWhenNoNewData) {
         await store.markSkipped(sub.id, slot, 'no new data');
@@ -268,7 +360,10 @@ export class DigestRunner {
       if (!result.found) this.options.onPosted?.(sub, slot, result.ts);
       await this.options.hooks?.afterPost?.(sub, slot, result.ts);
       await store.setDigestState(sub.id, content.state, at());
-      await store.markSent(sub.id, slot, result.ts, at());
+      if (!(await store.markSent(sub.id, slot, this.instanceId, result.ts, at()))) {
+        // Posted, but another instance took the slot over meanwhile: it finds this post by its metadata.
+        return this.lostAt({ ...log, ts: result.ts }, 'mark sent');
+      }
       logger.info({ ...log, ts: result.ts, attempts: result.attempts }, 'digest posted');
 
       if (!result.found && content.gap && this.options.charts !== false) {
@@ -290,7 +385,16 @@ export class DigestRunner {
       // slot is re-claimed, with the metadata check, by a later tick here or on another instance.
       logger.error({ ...log, err: String(err) }, 'digest delivery interrupted; will be re-claimed');
       return 'crashed';
+    } finally {
+      // No longer renewed: finished, or crashed, in which case the lease runs out and another tick retries.
+      if (held) this.held.delete(heldKey(sub, slot));
     }
+  }
+
+  /** A ledger write refused because the claim is no longer ours: the new holder decides what happens. */
+  private lostAt(log: Record<string, unknown>, step: string): SlotOutcome {
+    this.deps.logger.warn({ ...log, step }, 'digest claim was taken over by another instance; left to it');
+    return 'lost';
   }
 
   private content(sub: Subscription, previous: DigestState | null, slot: Date): DigestContent {
@@ -318,13 +422,15 @@ export class DigestRunner {
       error: failure.error,
     };
     if (failure.kind === 'pause') {
-      await store.markFailed(sub.id, slot, failure.error);
+      if (!(await store.markFailed(sub.id, slot, this.instanceId, failure.error)))
+        return this.lostAt(log, 'pause');
       await store.pauseSubscription(sub.id, failure.error, this.clock.now());
       logger.warn(log, 'digest subscription paused: Slack will not take posts in this channel');
       return 'paused';
     }
     if (failure.kind === 'fatal') {
-      await store.markFailed(sub.id, slot, failure.error);
+      if (!(await store.markFailed(sub.id, slot, this.instanceId, failure.error)))
+        return this.lostAt(log, 'fail');
       logger.error(log, 'digest failed for good');
       return 'failed';
     }
@@ -334,10 +440,16 @@ export class DigestRunner {
       { random: this.options.random, baseMs: Math.max(30_000, this.options.backoffBaseMs ?? 0) },
     );
     const retryAt = new Date(this.clock.now().getTime() + wait);
-    await store.markFailed(sub.id, slot, failure.error, retryAt);
+    if (!(await store.markFailed(sub.id, slot, this.instanceId, failure.error, retryAt))) {
+      return this.lostAt(log, 'retry later');
+    }
     logger.warn({ ...log, retryAt: retryAt.toISOString() }, 'digest failed; will retry');
     return 'retry-later';
   }
+}
+
+function heldKey(sub: Subscription, slot: Date): string {
+  return `${sub.id}@${slot.getTime()}`;
 }
 
 export interface SchedulerOptions extends RunnerOptions {

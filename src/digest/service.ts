@@ -1,4 +1,5 @@
 import type { AppDeps } from '../slack/deps';
+import { isTimeZone } from '../time-zone';
 import { type ScheduleSpec, StoreValidationError, type Subscription } from '../store/types';
 import { type DigestModel, type DigestSubject, digestModel } from './content';
 import { type DigestCommand, parseDigestCommand, type SubscribeRequest } from './parse';
@@ -24,7 +25,7 @@ export function shortId(id: string): string {
 
 export type ServiceDeps = Pick<AppDeps, 'core' | 'store' | 'config' | 'logger'>;
 
-/** The one Slack call the rules need (a WebClient has it). */
+/** The Slack calls the rules need (a WebClient has them). users.info is optional: without it, no zone lookup. */
 export interface MembersClient {
   conversations: {
     members(args: { channel: string; limit?: number; cursor?: string }): Promise<{
@@ -32,6 +33,33 @@ export interface MembersClient {
       response_metadata?: { next_cursor?: string };
     }>;
   };
+  users?: {
+    info(args: { user: string }): Promise<{ user?: { tz?: string } }>;
+  };
+}
+
+/**
+ * The zone a new subscription is scheduled in: the one typed in the command, else the creator's Slack zone
+ * (users.info tz, e.g. 'America/New_York'), else the configured default. Slack trouble (a missing users:read
+ * scope, an outage, a zone this runtime does not know) falls back to the default: a subscription is never
+ * refused for want of a zone.
+ */
+export async function subscriptionZone(
+  client: MembersClient,
+  userId: string,
+  request: Pick<SubscribeRequest, 'tz' | 'tzTyped'>,
+  logger: ServiceDeps['logger'],
+): Promise<string> {
+  if (request.tzTyped || !client.users) return request.tz;
+  try {
+    const tz = (await client.users.info({ user: userId })).user?.tz;
+    if (typeof tz === 'string' && isTimeZone(tz)) return tz;
+    if (tz !== undefined) logger.warn({ tz }, '/digest: Slack gave a time zone this runtime does not know');
+  } catch (err) {
+    const code = (err as { data?: { error?: string } })?.data?.error ?? String(err);
+    logger.warn({ error: code }, '/digest: could not read the creator’s time zone; using the default');
+  }
+  return request.tz;
 }
 
 export interface DigestRequest {
@@ -247,7 +275,8 @@ export async function subscribe(
   if (problem) return problem;
   const existing = await deps.store.listSubscriptions(caller.teamId, caller.channelId);
   if (existing.length >= MAX_SUBSCRIPTIONS_PER_CHANNEL) return { kind: 'too-many', count: existing.length };
-  const r = command.request;
+  const r = { ...command.request };
+  r.tz = await subscriptionZone(client, caller.userId, r, deps.logger);
   let sub: Subscription;
   try {
     sub = await deps.store.createSubscription(

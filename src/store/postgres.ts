@@ -204,12 +204,20 @@ export class PostgresStore implements Store {
   }
 
   async resumeSubscription(id: string, now: Date = new Date()): Promise<boolean> {
-    const res = await this.pool.query(
-      `UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = $2
-       WHERE id = $1 AND status = 'paused'`,
+    // One statement, so the retry is scheduled exactly when the resume happens (data-modifying CTEs always run).
+    const { rows } = await this.pool.query<{ n: string }>(
+      `WITH resumed AS (
+         UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = $2
+         WHERE id = $1 AND status = 'paused' RETURNING id
+       ), retried AS (
+         UPDATE deliveries SET retry_at = $2
+         WHERE subscription_id IN (SELECT id FROM resumed) AND status = 'failed'
+           AND slot = (SELECT MAX(slot) FROM deliveries WHERE subscription_id = $1)
+       )
+       SELECT count(*) AS n FROM resumed`,
       [id, now],
     );
-    return (res.rowCount ?? 0) > 0;
+    return Number(rows[0]?.n ?? 0) > 0;
   }
 
   async listActiveSubscriptions(): Promise<Subscription[]> {
@@ -246,18 +254,35 @@ export class PostgresStore implements Store {
     return { claimed: true, attempt: row.attempts, reclaim: row.attempts > 1 };
   }
 
+  async renewClaim(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const res = await this.pool.query(
+      `UPDATE deliveries SET lease_until = $4
+       WHERE subscription_id = $1 AND slot = $2 AND status = 'claimed' AND claimed_by = $3`,
+      [subscriptionId, slot, instanceId, new Date(now.getTime() + leaseMs)],
+    );
+    return (res.rowCount ?? 0) > 0;
+  }
+
   async markSent(
     subscriptionId: string,
     slot: Date,
+    instanceId: string,
     messageTs: string,
     now: Date = new Date(),
-  ): Promise<void> {
-    await this.pool.query(
+  ): Promise<boolean> {
+    const res = await this.pool.query(
       `UPDATE deliveries SET status = 'sent', sent_at = $3, message_ts = $4, lease_until = NULL, retry_at = NULL,
          last_error = NULL
-       WHERE subscription_id = $1 AND slot = $2`,
-      [subscriptionId, slot, now, messageTs],
+       WHERE subscription_id = $1 AND slot = $2 AND status = 'claimed' AND claimed_by = $5`,
+      [subscriptionId, slot, now, messageTs, instanceId],
     );
+    return (res.rowCount ?? 0) > 0;
   }
 
   async markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void> {
@@ -271,12 +296,19 @@ export class PostgresStore implements Store {
     );
   }
 
-  async markFailed(subscriptionId: string, slot: Date, error: string, retryAt?: Date): Promise<void> {
-    await this.pool.query(
+  async markFailed(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    error: string,
+    retryAt?: Date,
+  ): Promise<boolean> {
+    const res = await this.pool.query(
       `UPDATE deliveries SET status = 'failed', last_error = $3, retry_at = $4, lease_until = NULL
-       WHERE subscription_id = $1 AND slot = $2`,
-      [subscriptionId, slot, error, retryAt ?? null],
+       WHERE subscription_id = $1 AND slot = $2 AND status = 'claimed' AND claimed_by = $5`,
+      [subscriptionId, slot, error, retryAt ?? null, instanceId],
     );
+    return (res.rowCount ?? 0) > 0;
   }
 
   async getDelivery(subscriptionId: string, slot: Date): Promise<Delivery | null> {

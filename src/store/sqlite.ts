@@ -108,6 +108,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly eventTtlMs: number;
   readonly alerts: SqliteAlertStore;
+  /** Migration versions this open applied (empty when another process, or an earlier start, had done it). */
+  readonly appliedMigrations: readonly number[];
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -118,7 +120,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     // SQLite leaves foreign keys off by default; the ON DELETE CASCADE clauses depend on them.
     this.db.pragma('foreign_keys = ON');
-    migrateSqlite(this.db);
+    this.appliedMigrations = migrateSqlite(this.db);
     this.alerts = new SqliteAlertStore(this.db);
   }
 
@@ -196,13 +198,24 @@ export class SqliteStore implements Store {
   }
 
   async resumeSubscription(id: string, now: Date = new Date()): Promise<boolean> {
-    const info = this.db
-      .prepare(
-        `UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = ?
-         WHERE id = ? AND status = 'paused'`,
-      )
-      .run(now.getTime(), id);
-    return info.changes > 0;
+    const resume = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `UPDATE subscriptions SET status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = ?
+           WHERE id = ? AND status = 'paused'`,
+        )
+        .run(now.getTime(), id);
+      if (info.changes === 0) return false;
+      this.db
+        .prepare(
+          `UPDATE deliveries SET retry_at = ?
+           WHERE subscription_id = ? AND status = 'failed'
+             AND slot = (SELECT MAX(slot) FROM deliveries WHERE subscription_id = ?)`,
+        )
+        .run(now.getTime(), id, id);
+      return true;
+    });
+    return resume.immediate();
   }
 
   async listActiveSubscriptions(): Promise<Subscription[]> {
@@ -245,19 +258,37 @@ export class SqliteStore implements Store {
     return { claimed: true, attempt: row.attempts, reclaim: row.attempts > 1 };
   }
 
+  async renewClaim(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean> {
+    const info = this.db
+      .prepare(
+        `UPDATE deliveries SET lease_until = ?
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by = ?`,
+      )
+      .run(now.getTime() + leaseMs, subscriptionId, slot.getTime(), instanceId);
+    return info.changes > 0;
+  }
+
   async markSent(
     subscriptionId: string,
     slot: Date,
+    instanceId: string,
     messageTs: string,
     now: Date = new Date(),
-  ): Promise<void> {
-    this.db
+  ): Promise<boolean> {
+    const info = this.db
       .prepare(
         `UPDATE deliveries SET status = 'sent', sent_at = ?, message_ts = ?, lease_until = NULL, retry_at = NULL,
            last_error = NULL
-         WHERE subscription_id = ? AND slot = ?`,
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by = ?`,
       )
-      .run(now.getTime(), messageTs, subscriptionId, slot.getTime());
+      .run(now.getTime(), messageTs, subscriptionId, slot.getTime(), instanceId);
+    return info.changes > 0;
   }
 
   async markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void> {
@@ -272,13 +303,20 @@ export class SqliteStore implements Store {
       .run(subscriptionId, slot.getTime(), reason);
   }
 
-  async markFailed(subscriptionId: string, slot: Date, error: string, retryAt?: Date): Promise<void> {
-    this.db
+  async markFailed(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    error: string,
+    retryAt?: Date,
+  ): Promise<boolean> {
+    const info = this.db
       .prepare(
         `UPDATE deliveries SET status = 'failed', last_error = ?, retry_at = ?, lease_until = NULL
-         WHERE subscription_id = ? AND slot = ?`,
+         WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by = ?`,
       )
-      .run(error, retryAt ? retryAt.getTime() : null, subscriptionId, slot.getTime());
+      .run(error, retryAt ? retryAt.getTime() : null, subscriptionId, slot.getTime(), instanceId);
+    return info.changes > 0;
   }
 
   async getDelivery(subscriptionId: string, slot: Date): Promise<Delivery | null> {

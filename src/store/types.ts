@@ -123,6 +123,10 @@ export interface Store {
   deleteSubscription(teamId: string, channelId: string | null, id: string): Promise<boolean>;
   /** Used by the scheduler (e.g. after channel_not_found) as well as by users. Returns whether it changed. */
   pauseSubscription(id: string, reason: string, now?: Date): Promise<boolean>;
+  /**
+   * Makes a paused subscription active again. Its latest slot, if it failed (the failure that paused it, or a
+   * final one), becomes retryable at `now`, so the digest people resumed for is sent rather than left failed.
+   */
   resumeSubscription(id: string, now?: Date): Promise<boolean>;
   /** Every team's active subscriptions: the scheduler's work list. */
   listActiveSubscriptions(): Promise<Subscription[]>;
@@ -140,10 +144,41 @@ export interface Store {
     now: Date,
     leaseMs: number,
   ): Promise<ClaimResult>;
-  markSent(subscriptionId: string, slot: Date, messageTs: string, now?: Date): Promise<void>;
+  /**
+   * The heartbeat of a live delivery: moves the lease of a slot instanceId still holds to now + leaseMs.
+   * False when the slot is no longer 'claimed' by instanceId (finished, or taken over after the lease ran
+   * out): the caller has lost it and must not post.
+   */
+  renewClaim(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<boolean>;
+  /**
+   * Records the post, only while instanceId still holds the claim. False (and nothing written) for a stale
+   * instance whose lease was taken over: the new holder finds the post by its metadata and records it.
+   */
+  markSent(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    messageTs: string,
+    now?: Date,
+  ): Promise<boolean>;
   markSkipped(subscriptionId: string, slot: Date, reason: string): Promise<void>;
-  /** retryAt omitted = give up on this slot. */
-  markFailed(subscriptionId: string, slot: Date, error: string, retryAt?: Date): Promise<void>;
+  /**
+   * Records a failure, only while instanceId still holds the claim (false otherwise, as for markSent).
+   * retryAt omitted = give up on this slot.
+   */
+  markFailed(
+    subscriptionId: string,
+    slot: Date,
+    instanceId: string,
+    error: string,
+    retryAt?: Date,
+  ): Promise<boolean>;
   getDelivery(subscriptionId: string, slot: Date): Promise<Delivery | null>;
   /** The latest slot in the ledger for the subscription, whatever its status; null if none. */
   lastSlot(subscriptionId: string): Promise<Date | null>;

@@ -93,3 +93,20 @@ export function postsBySlot(fake: FakeSlack, channels: Iterable<string>): Map<st
   }
   return out;
 }
+
+/**
+ * A daily UTC subscription whose latest slot is the current minute of the real clock (created a day before), so
+ * a runner on the system clock finds it due at once. Returns the input and the slot.
+ */
+export function dueNow(
+  overrides: Partial<NewSubscription> = {},
+  now: Date = new Date(),
+): { input: NewSubscription; slot: Date; createdAt: Date } {
+  const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const time = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
+  return {
+    input: newSub({ cadence: 'daily', weekday: null, time, tz: 'UTC', ...overrides }),
+    slot,
+    createdAt: new Date(slot.getTime() - 86_400_000),
+  };
+}

@@ -183,6 +183,32 @@ describe('crash recovery (the metadata check)', () => {
     expect(await store.getDigestState(sub.id)).not.toBeNull();
   });
 
+  it('a stale instance that posts after its lease was taken over cannot mark the slot: still one post', async () => {
+    const sub = await createAt('2026-04-01T00:00:00Z');
+    const b = runner({ instanceId: 'b' });
+    let bReport: Awaited<ReturnType<DigestRunner['tick']>> | undefined;
+    const stale = runner({
+      instanceId: 'a',
+      hooks: {
+        // Stalls past its lease right after posting; b takes the slot over and finds the post meanwhile.
+        afterPost: async () => {
+          clock.advance(LEASE + MIN);
+          bReport = await b.tick(clock.now());
+        },
+      },
+    });
+    clock.set('2026-04-06T08:00:30Z');
+    const report = await stale.tick(clock.now());
+    expect(bReport?.outcomes.found).toBe(1);
+    expect(report.outcomes).toMatchObject({ posted: 0, lost: 1 });
+    expect(slotsPosted()).toEqual([slot.toISOString()]);
+    expect(await store.getDelivery(sub.id, slot)).toMatchObject({
+      status: 'sent',
+      claimedBy: 'b',
+      attempts: 2,
+    });
+  });
+
   it('checks the history before retrying a post that failed with a 500 (it may have gone through)', async () => {
     await createAt('2026-04-01T00:00:00Z');
     fake.fail('chat.postMessage', { type: 'http', status: 500 }, { times: 1 });
@@ -267,6 +293,29 @@ describe('Slack faults', () => {
       expect((await runner().tick(clock.now())).outcomes.posted).toBe(0);
     },
   );
+});
+
+describe('pause and resume', () => {
+  it('pauses on not_in_channel, and after /digest resume (resumeSubscription) posts the failed slot', async () => {
+    const sub = await createAt('2026-04-01T00:00:00Z');
+    const slot = new Date('2026-04-06T08:00:00Z');
+    fake.fail('chat.postMessage', { type: 'error', error: 'not_in_channel' }, { times: 1 });
+    const r = runner();
+    clock.set('2026-04-06T08:00:30Z');
+    expect((await r.tick(clock.now())).outcomes.paused).toBe(1);
+    expect(await store.getDelivery(sub.id, slot)).toMatchObject({ status: 'failed', retryAt: null });
+    clock.advance(HOUR);
+    expect((await r.tick(clock.now())).outcomes.posted).toBe(0); // paused: nothing
+
+    // Someone invites the bot and resumes the digest; the next tick sends the slot that failed.
+    clock.advance(MIN);
+    expect(await store.resumeSubscription(sub.id, clock.now())).toBe(true);
+    expect((await r.tick(clock.now())).outcomes.posted).toBe(1);
+    expect(slotsPosted()).toEqual([slot.toISOString()]);
+    expect(await store.getDelivery(sub.id, slot)).toMatchObject({ status: 'sent' });
+    clock.advance(HOUR);
+    expect((await r.tick(clock.now())).outcomes.posted).toBe(0);
+  });
 });
 
 describe('content in the post', () => {

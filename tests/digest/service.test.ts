@@ -144,6 +144,42 @@ describe('subscribe', () => {
     expect(members).toHaveBeenCalledWith(expect.objectContaining({ channel: 'C0CHAN' }));
   });
 
+  it("takes the creator's Slack time zone when none is typed; a typed zone wins; Slack errors fall back", async () => {
+    const info = jest.fn(async ({ user }: { user: string }) => {
+      if (user === 'U0USER') return { user: { tz: 'America/Chicago' } };
+      if (user === 'U0ELSE') return { user: { tz: 'Mars/Olympus_Mons' } };
+      throw Object.assign(new Error('An API error occurred'), { data: { error: 'missing_scope' } });
+    });
+    const withUsers = { ...client, users: { info } } satisfies MembersClient;
+    const subscribeAs = async (text: string, userId: string, channelId = 'C0CHAN') =>
+      as(
+        await runDigestCommand({ text, teamId: 'T0TEAM', channelId, userId }, deps, withUsers, 'U0BOT', NOW),
+        'subscribed',
+      ).sub;
+
+    const fromSlack = await subscribeAs('subscribe', 'U0USER');
+    expect(fromSlack.tz).toBe('America/Chicago');
+    expect(info).toHaveBeenCalledWith({ user: 'U0USER' });
+    expect((await store.getSubscription('T0TEAM', fromSlack.id))?.tz).toBe('America/Chicago');
+
+    info.mockClear();
+    expect((await subscribeAs('subscribe weekly at 08:00 Asia/Tokyo', 'U0USER')).tz).toBe('Asia/Tokyo');
+    expect(info).not.toHaveBeenCalled();
+
+    // A zone this runtime does not know, and a Slack error: the configured default, no crash.
+    expect((await subscribeAs('subscribe', 'U0ELSE', 'C0OTHER')).tz).toBe('Europe/London');
+    const { client: noScope } = membersClient({ C0CHAN: ['U0BOT', 'U0NOSCOPE'] });
+    const r = await runDigestCommand(
+      { text: 'subscribe', teamId: 'T0TEAM', channelId: 'C0CHAN', userId: 'U0NOSCOPE' },
+      deps,
+      { ...noScope, users: { info } },
+      'U0BOT',
+      NOW,
+    );
+    expect(as(r, 'subscribed').sub.tz).toBe('Europe/London');
+    expect(info).toHaveBeenCalledWith({ user: 'U0NOSCOPE' });
+  });
+
   it('says when the bot is not in the channel, but only when it knows who the bot is', async () => {
     expect(as(await run('subscribe', { channelId: 'C0NOBOT' }), 'subscribed').botMissing).toBe(true);
     const unknownBot = await run('subscribe', { channelId: 'C0NOBOT', botUserId: undefined });

@@ -220,7 +220,7 @@ export function runStoreContract(
       it('never re-claims a sent or skipped slot', async () => {
         const sub = await store.createSubscription(newSub());
         await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
-        await store.markSent(sub.id, T0, '1742720400.000100', at(SECOND));
+        await store.markSent(sub.id, T0, 'i-1', '1742720400.000100', at(SECOND));
         const sent = await store.getDelivery(sub.id, T0);
         expect(sent).toMatchObject({ status: 'sent', messageTs: '1742720400.000100', leaseUntil: null });
         expect(sent!.sentAt!.toISOString()).toBe(at(SECOND).toISOString());
@@ -240,7 +240,7 @@ export function runStoreContract(
       it('retries a failed slot only after retryAt, and never a final failure', async () => {
         const sub = await store.createSubscription(newSub());
         await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
-        await store.markFailed(sub.id, T0, 'ratelimited', at(30 * SECOND));
+        await store.markFailed(sub.id, T0, 'i-1', 'ratelimited', at(30 * SECOND));
         expect(await store.getDelivery(sub.id, T0)).toMatchObject({
           status: 'failed',
           lastError: 'ratelimited',
@@ -255,7 +255,7 @@ export function runStoreContract(
           reclaim: true,
         });
 
-        await store.markFailed(sub.id, T0, 'channel_not_found');
+        await store.markFailed(sub.id, T0, 'i-2', 'channel_not_found');
         expect(await store.getDelivery(sub.id, T0)).toMatchObject({ status: 'failed', retryAt: null });
         expect(await store.claimSlot(sub.id, T0, 'i-3', at(1000 * HOUR), LEASE)).toEqual({ claimed: false });
         expect(
@@ -270,6 +270,103 @@ export function runStoreContract(
           (await store.listRetryableDeliveries(now)).map((d) => d.subscriptionId);
         expect(await ids(at(LEASE - 1))).not.toContain(sub.id);
         expect(await ids(at(LEASE))).toContain(sub.id);
+      });
+
+      it('renews a lease only for the instance holding the claim (the heartbeat)', async () => {
+        const sub = await store.createSubscription(newSub());
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        // Renewed just before it ran out: still held a whole lease later than it would have expired.
+        expect(await store.renewClaim(sub.id, T0, 'i-1', at(LEASE - SECOND), LEASE)).toBe(true);
+        expect((await store.getDelivery(sub.id, T0))!.leaseUntil!.toISOString()).toBe(
+          at(2 * LEASE - SECOND).toISOString(),
+        );
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(LEASE + SECOND), LEASE)).toEqual({
+          claimed: false,
+        });
+        expect(await store.listRetryableDeliveries(at(LEASE + SECOND))).not.toContainEqual(
+          expect.objectContaining({ subscriptionId: sub.id }),
+        );
+        // Another instance cannot renew it.
+        expect(await store.renewClaim(sub.id, T0, 'i-2', at(LEASE), LEASE)).toBe(false);
+        // Without heartbeats the lease runs out and another instance takes the slot; the old holder's
+        // late heartbeat then finds it lost and changes nothing.
+        expect((await store.claimSlot(sub.id, T0, 'i-2', at(2 * LEASE), LEASE)).claimed).toBe(true);
+        expect(await store.renewClaim(sub.id, T0, 'i-1', at(2 * LEASE), LEASE)).toBe(false);
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({ claimedBy: 'i-2', status: 'claimed' });
+        expect((await store.getDelivery(sub.id, T0))!.leaseUntil!.toISOString()).toBe(
+          at(3 * LEASE).toISOString(),
+        );
+        // A finished slot is not renewed either.
+        await store.markSent(sub.id, T0, 'i-2', '1742720400.000200', at(2 * LEASE + SECOND));
+        expect(await store.renewClaim(sub.id, T0, 'i-2', at(2 * LEASE + SECOND), LEASE)).toBe(false);
+        expect(await store.renewClaim(sub.id, at(HOUR), 'i-2', at(0), LEASE)).toBe(false);
+      });
+
+      it('lets only the current claim holder mark a slot sent or failed', async () => {
+        const sub = await store.createSubscription(newSub());
+        const other = await openExtra();
+        await store.claimSlot(sub.id, T0, 'stale', at(0), LEASE);
+        // The stale instance stalls past its lease; another takes the slot over.
+        expect((await other.claimSlot(sub.id, T0, 'fresh', at(LEASE), LEASE)).claimed).toBe(true);
+        expect(await store.markSent(sub.id, T0, 'stale', '1742720400.000300', at(LEASE + SECOND))).toBe(
+          false,
+        );
+        expect(await store.markFailed(sub.id, T0, 'stale', 'internal_error', at(LEASE + HOUR))).toBe(false);
+        expect(await store.markFailed(sub.id, T0, 'stale', 'invalid_blocks')).toBe(false);
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({
+          status: 'claimed',
+          claimedBy: 'fresh',
+          messageTs: null,
+          lastError: null,
+        });
+        // The holder's writes land; after that the slot is finished for everyone, the holder included.
+        expect(await other.markSent(sub.id, T0, 'fresh', '1742720400.000400', at(LEASE + SECOND))).toBe(true);
+        expect(await store.markSent(sub.id, T0, 'stale', '1742720400.000300', at(LEASE + 2 * SECOND))).toBe(
+          false,
+        );
+        expect(await other.markFailed(sub.id, T0, 'fresh', 'late error')).toBe(false);
+        expect(await store.getDelivery(sub.id, T0)).toMatchObject({
+          status: 'sent',
+          claimedBy: 'fresh',
+          messageTs: '1742720400.000400',
+          lastError: null,
+        });
+
+        // A failed slot is not the stale instance's to change either.
+        const slot2 = at(24 * HOUR);
+        await store.claimSlot(sub.id, slot2, 'a', at(0), LEASE);
+        expect(await store.markFailed(sub.id, slot2, 'a', 'ratelimited', at(SECOND))).toBe(true);
+        expect(await store.markSent(sub.id, slot2, 'a', '1742720400.000500', at(2 * SECOND))).toBe(false);
+        expect(await store.getDelivery(sub.id, slot2)).toMatchObject({
+          status: 'failed',
+          lastError: 'ratelimited',
+        });
+      });
+
+      it('makes the latest failed slot retryable when a paused subscription is resumed', async () => {
+        const sub = await store.createSubscription(newSub());
+        const old = at(-7 * 24 * HOUR);
+        await store.claimSlot(sub.id, old, 'i-1', at(-7 * 24 * HOUR), LEASE);
+        await store.markFailed(sub.id, old, 'i-1', 'invalid_blocks');
+        await store.claimSlot(sub.id, T0, 'i-1', at(0), LEASE);
+        await store.markFailed(sub.id, T0, 'i-1', 'not_in_channel');
+        await store.pauseSubscription(sub.id, 'not_in_channel', at(SECOND));
+        const retryable = async (now: Date) =>
+          (await store.listRetryableDeliveries(now))
+            .filter((d) => d.subscriptionId === sub.id)
+            .map((d) => d.slot.toISOString());
+        expect(await retryable(at(HOUR))).toEqual([]);
+
+        expect(await store.resumeSubscription(sub.id, at(HOUR))).toBe(true);
+        // Only the latest slot: an older final failure stays final.
+        expect(await retryable(at(HOUR))).toEqual([T0.toISOString()]);
+        expect(await store.claimSlot(sub.id, T0, 'i-2', at(HOUR), LEASE)).toMatchObject({
+          claimed: true,
+          reclaim: true,
+        });
+        expect(await store.claimSlot(sub.id, old, 'i-2', at(HOUR), LEASE)).toEqual({ claimed: false });
+        // Resuming an active subscription changes nothing.
+        expect(await store.resumeSubscription(sub.id, at(2 * HOUR))).toBe(false);
       });
 
       it('reports the latest ledger slot whatever its status', async () => {

@@ -341,6 +341,7 @@ describe('digestReplyMessage', () => {
       weekday: 5,
       time: '08:30',
       tz: 'Europe/London',
+      tzTyped: false,
       places: [{ code: 'E08000035', name: 'Leeds' }],
       indicators: [{ id: pay.id, label: pay.label }],
       placesDefaulted: false,
