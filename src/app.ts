@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { App, type AppOptions, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import { createChartRenderer } from './charts';
 import type { Config } from './config';
@@ -10,6 +11,7 @@ import type { StatsCore } from './data/stats';
 import { type DigestScheduler, startDigestScheduler } from './digest/runner';
 import { createLogger, type Logger, toBoltLogger } from './log';
 import type { AppDeps } from './slack/deps';
+import { deliverAlerts } from './slack/alerts';
 import { registerListeners } from './slack/listeners';
 import { Inflight } from './slack/listeners/inflight';
 import { openStore } from './store';
@@ -45,6 +47,8 @@ export interface CreateAppOptions {
   scheduler?: boolean;
   /** Watch DATA_DIR for refreshed snapshots and refresh daily (default true, see src/data/refresh/in-app.ts). */
   refresher?: boolean;
+  /** Post alerts after a core swap (default true). */
+  alerts?: boolean;
   /** Count running listeners so that `idle()` can wait for them (tests); off by default. */
   trackInflight?: boolean;
 }
@@ -148,15 +152,33 @@ export async function startSlackApp(
       : null;
   const port = address && typeof address === 'object' ? address.port : null;
   logger.info({ mode: config.mode, port }, 'Northstat is listening');
+  const instanceId = `app-${randomUUID().slice(0, 8)}`;
+  /**
+   * Posts the alerts a swap brought; events whose post failed are tried again every minute (up to ten
+   * times) with the same two cores: the ledger makes each try skip what was already sent.
+   */
+  const alertsAfterSwap = async (before: StatsCore, after: StatsCore, attempt = 1): Promise<void> => {
+    try {
+      const r = await deliverAlerts({ before, after, store: store.alerts, client: app.client, instanceId, logger });
+      logger.info({ ...r, attempt }, 'alerts delivered');
+      if (r.failed > 0 && attempt < 10)
+        setTimeout(() => void alertsAfterSwap(before, after, attempt + 1), 60_000).unref();
+    } catch (err) {
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'alert delivery failed');
+    }
+  };
   const started: StartedApp = {
     app,
     deps,
     port,
     idle: () => inflight?.idle() ?? Promise.resolve(),
     async swapCore(next) {
-      await warmCore(next, coreRef.current);
+      const before = coreRef.current;
+      await warmCore(next, before);
       coreRef.swap(next);
       logger.info({ generation: coreRef.generation }, 'statistics core swapped');
+      // Alerts for what the new data brought, off the request path.
+      if (options.alerts !== false) void alertsAfterSwap(before, next);
     },
     async stop() {
       refresher?.stop();

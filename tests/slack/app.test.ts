@@ -197,6 +197,25 @@ describe('slash commands', () => {
   });
 });
 
+describe('/alert', () => {
+  it('creates, lists and deletes an alert for this channel, escaping what was typed', async () => {
+    const channel = `CALERT${nextTs().replace('.', '')}`;
+    const created = await command('/alert', 'claimant count in leeds above 4%', { channel_id: channel });
+    expect(created.response_type).toBe('ephemeral');
+    const id = /`([0-9a-f]{8})`/.exec(allText(created))?.[1];
+    expect(id).toBeDefined();
+    expect(allText(created)).toContain('Claimant Count in Leeds above 4');
+    const listed = allText(await command('/alert', 'list', { channel_id: channel }));
+    expect(listed).toContain(id!);
+    expect(allText(await command('/alert', 'list', { channel_id: 'COTHER' }))).not.toContain(id!);
+    expect(allText(await command('/alert', `delete ${id}`, { channel_id: channel }))).toContain('deleted');
+    expect(allText(await command('/alert', 'list', { channel_id: channel }))).toContain('No alerts');
+    const hostile = await command('/alert', 'when <!channel> rises', { channel_id: channel });
+    expect(allText(hostile)).not.toMatch(/<!channel>/);
+    expectSafe(hostile);
+  });
+});
+
 describe('hostile input', () => {
   it.each([
     ['<!channel> leeds pay', 'leeds'],
