@@ -159,7 +159,14 @@ export async function startSlackApp(
    */
   const alertsAfterSwap = async (before: StatsCore, after: StatsCore, attempt = 1): Promise<void> => {
     try {
-      const r = await deliverAlerts({ before, after, store: store.alerts, client: app.client, instanceId, logger });
+      const r = await deliverAlerts({
+        before,
+        after,
+        store: store.alerts,
+        client: app.client,
+        instanceId,
+        logger,
+      });
       logger.info({ ...r, attempt }, 'alerts delivered');
       if (r.failed > 0 && attempt < 10)
         setTimeout(() => void alertsAfterSwap(before, after, attempt + 1), 60_000).unref();
