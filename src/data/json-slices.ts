@@ -75,14 +75,22 @@ async function parseObject(
     if (s[i] !== ':') throw new SyntaxError(`expected ':' at ${i}`);
     const from = skipSpace(s, i + 1);
     let to: number;
+    let member: unknown;
     if (split.includes(key) && s[from] === '{') {
       const inner = await parseObject(s, from, [], maybeYield);
-      value[key] = inner.value;
+      member = inner.value;
       to = inner.end;
     } else {
       to = valueEnd(s, from);
-      value[key] = JSON.parse(s.slice(from, to));
+      member = JSON.parse(s.slice(from, to));
     }
+    // An own property even for "__proto__", as JSON.parse makes it (plain assignment would set the prototype).
+    Object.defineProperty(value, key, {
+      value: member,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     await maybeYield();
     i = skipSpace(s, to);
     if (s[i] === '}') return { value, end: i + 1 };

@@ -14,6 +14,7 @@ import { GENERIC_LA_GROUPS, groupTable, membersGroup, SIMILAR_PREFIXES, similarG
 import {
   type IndicatorEntry,
   fuzzyIndicator,
+  heldDatasetIndicator,
   indicatorAt,
   indicatorFromEntry,
   indicatorIndex,
@@ -660,7 +661,9 @@ function readSimilar(scan: Scan, i: number): number {
 /** The longest exact match at word i among unavailable data, groups, places and indicator phrases. */
 function readLongestMatch(scan: Scan, i: number): number {
   const { req, toks, places, indicators, groups } = scan;
-  const u = unavailableAt(toks, i);
+  // Not held in the bundled data, but a refresh may have brought it: then it is an indicator like any other.
+  const found = unavailableAt(toks, i);
+  const u = found && !heldDatasetIndicator(scan.core, found.row.dataset, found.row.label) ? found : null;
   const g = groupAt(toks, i, groups);
   const p = placeAt(toks, i, places);
   const ind = indicatorAt(toks, i, indicators);
@@ -1006,7 +1009,11 @@ function chooseIndicator(scan: Scan): void {
   if (req.unavailable && chosen) req.unavailable = null;
   // Children's weight is asked for with adult obesity's words and a child word ("overweight reception kids").
   const childWords = scan.toks.some((w) => CHILD_WORDS.has(w));
-  if (chosen?.indicator.id === 'adult-obesity-prevalence' && childWords) {
+  if (
+    chosen?.indicator.id === 'adult-obesity-prevalence' &&
+    childWords &&
+    !heldDatasetIndicator(core, 'child-weight', 'child weight')
+  ) {
     req.unavailable = lexicon().unavailable.find((u) => u.dataset === 'child-weight') ?? null;
     req.indicator = null;
     return;

@@ -78,6 +78,12 @@ export function indicatorIndex(core: StatsCore): IndicatorIndex {
     if (!byId.has(syn.id)) continue;
     for (const phrase of syn.phrases) put(phrase, syn.id, syn.alternatives ?? [], true);
   }
+  // Datasets the bundled data lacks (data/lexicon/unavailable.csv) that a refresh has since brought:
+  // their phrases ("house prices") now name the dataset's indicator, with no code change.
+  for (const row of lexicon().unavailable) {
+    const held = heldDatasetIndicator(core, row.dataset, row.label);
+    if (held) put(row.phrase, held, [], false);
+  }
   let maxTokens = 1;
   for (const key of table.keys()) maxTokens = Math.max(maxTokens, key.split(' ').length);
   // Fuse cost grows with the length of the indexed strings: long labels are not typed in full, so
@@ -162,5 +168,47 @@ export function matchIndicator(text: string, core: StatsCore): ResolvedIndicator
   }
   return (
     fuzzyIndicator(key, index) ?? { text, kind: 'indicator', suggestions: suggestIndicators(text, index) }
+  );
+}
+
+/** Words that say how a statistic is summarised, not what it is about. */
+const GENERIC = new Set([
+  'average',
+  'median',
+  'mean',
+  'total',
+  'number',
+  'rate',
+  'share',
+  'and',
+  'the',
+  'over',
+]);
+
+const stems = (text: string) =>
+  new Set(
+    normalise(text)
+      .split(' ')
+      .filter((w) => w.length >= 3 && !GENERIC.has(w))
+      .map((w) => w.replace(/s$/, '')),
+  );
+
+/**
+ * The indicator a core holds for a statistic the lexicon lists as not held (`label` of an ELS
+ * `dataset`): an indicator with the dataset's id, or one from that dataset whose name has every word
+ * of the statistic's ("house", "price" of "average house prices" in "Median house price"). A dataset
+ * partly held (total population, from population-indicators) does not make its other statistics
+ * (median age, population density) held.
+ */
+export function heldDatasetIndicator(core: StatsCore, dataset: string, label = ''): string | null {
+  if (core.hasIndicator(dataset)) return dataset;
+  const wanted = [...stems(label)];
+  if (wanted.length === 0) return null;
+  return (
+    core.indicators.find((i) => {
+      if (i.dataset !== dataset || i.derived) return false;
+      const has = stems(i.label);
+      return wanted.every((w) => has.has(w));
+    })?.id ?? null
   );
 }

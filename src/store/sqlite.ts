@@ -27,7 +27,10 @@ export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
   filename: string;
   eventTtlMs?: number;
-  /** How long to wait for another process's write lock before SQLITE_BUSY. */
+  /**
+   * How long to wait for another process's write lock before SQLITE_BUSY (default 15 s: processes
+   * starting together on a loaded host queue behind the one migrating instead of failing).
+   */
   busyTimeoutMs?: number;
 }
 
@@ -113,7 +116,7 @@ export class SqliteStore implements Store {
 
   constructor(options: SqliteStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 5000 });
+    this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 15_000 });
     this.eventTtlMs = options.eventTtlMs ?? DEFAULT_EVENT_TTL_MS;
     // WAL lets the scheduler read while a command handler writes; NORMAL sync is durable enough in WAL.
     if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');

@@ -77,7 +77,12 @@ describe('SQLite migrations racing across processes', () => {
       const startAt = Date.now() + 2500;
       const results = await Promise.all(Array.from({ length: PROCESSES }, () => openIn(file, startAt)));
 
-      for (const r of results) expect(r).toMatchObject({ ok: true, version: LATEST_SCHEMA_VERSION });
+      for (const r of results)
+        expect({ ...r, error: r.error ?? null }).toMatchObject({
+          ok: true,
+          version: LATEST_SCHEMA_VERSION,
+          error: null,
+        });
       const appliers = results.filter((r) => (r.applied ?? []).length > 0);
       expect(appliers).toHaveLength(1);
       expect(appliers[0].applied).toEqual(MIGRATIONS.map((m) => m.version));
