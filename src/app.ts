@@ -144,6 +144,8 @@ export async function startSlackApp(
           logger,
           swap: (next) => started.swapCore(next),
           serving: options.core ? null : newestSnapshotPath(config.dataDir),
+          // Instances on one PostgreSQL share refreshed snapshots through it (they need not share a disk).
+          shared: store.engine === 'postgres' ? store.snapshots : undefined,
         });
   state.ready = true;
   const address =

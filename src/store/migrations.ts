@@ -174,6 +174,28 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'refreshed snapshots shared by instances',
+    sqlite: [
+      `CREATE TABLE snapshots (
+        stamp TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        gz BLOB NOT NULL,
+        report TEXT,
+        created_at INTEGER NOT NULL
+      )`,
+    ],
+    postgres: [
+      `CREATE TABLE snapshots (
+        stamp TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        gz BYTEA NOT NULL,
+        report JSONB,
+        created_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

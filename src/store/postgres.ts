@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
 import { PostgresAlertStore } from './alerts-postgres';
+import { PostgresSnapshotStore } from './snapshots-postgres';
 import { migratePostgres } from './migrations';
 import {
   type ClaimResult,
@@ -111,6 +112,7 @@ export class PostgresStore implements Store {
   private readonly eventTtlMs: number;
   private closed = false;
   readonly alerts: PostgresAlertStore;
+  readonly snapshots: PostgresSnapshotStore;
 
   private constructor(
     private readonly pool: Pool,
@@ -118,6 +120,7 @@ export class PostgresStore implements Store {
   ) {
     this.eventTtlMs = eventTtlMs;
     this.alerts = new PostgresAlertStore(pool);
+    this.snapshots = new PostgresSnapshotStore(pool);
   }
 
   /** Connects and applies pending migrations before handing the store out. */

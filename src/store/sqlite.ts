@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteAlertStore } from './alerts-sqlite';
+import { SqliteSnapshotStore } from './snapshots-sqlite';
 import { migrateSqlite } from './migrations';
 import {
   type ClaimResult,
@@ -111,6 +112,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly eventTtlMs: number;
   readonly alerts: SqliteAlertStore;
+  readonly snapshots: SqliteSnapshotStore;
   /** Migration versions this open applied (empty when another process, or an earlier start, had done it). */
   readonly appliedMigrations: readonly number[];
 
@@ -125,6 +127,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.appliedMigrations = migrateSqlite(this.db);
     this.alerts = new SqliteAlertStore(this.db);
+    this.snapshots = new SqliteSnapshotStore(this.db);
   }
 
   async schemaVersion(): Promise<number> {

@@ -1,3 +1,4 @@
+import type { SnapshotStore } from './snapshots';
 import type { AlertStore } from './alerts';
 /**
  * The storage contract the whole app talks to. Two engines implement it (SQLite for a single
@@ -111,6 +112,8 @@ export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   /** Alerts and their delivery ledger (src/store/alerts.ts), on the same database. */
   readonly alerts: AlertStore;
+  /** Refreshed snapshots shared by instances (src/store/snapshots.ts). */
+  readonly snapshots: SnapshotStore;
   /** Highest applied migration version (for health checks; equals LATEST_SCHEMA_VERSION once open). */
   schemaVersion(): Promise<number>;
 

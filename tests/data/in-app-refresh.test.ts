@@ -96,3 +96,47 @@ test('the daily refresh runs at REFRESH_TIME in its zone, then the new snapshot 
     refresher.stop();
   }
 });
+
+test('instances that share a database but not a disk: one refreshes, the other fetches and serves the result', async () => {
+  const { SqliteStore } = await import('../../src/store/sqlite');
+  const store = new SqliteStore({ filename: ':memory:' });
+  const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-inapp-a-'));
+  const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-inapp-b-'));
+  const servedB: StatsCore[] = [];
+  let runs = 0;
+  const startedAt = Date.now();
+  const a = startRefresher({
+    config: settings(dirA, '07:30'),
+    logger: createLogger({ level: 'silent' }),
+    swap: async () => undefined,
+    serving: null,
+    shared: store.snapshots,
+    now: () => new Date(Date.parse('2026-12-01T07:29:59.800Z') + (Date.now() - startedAt)),
+    runRefresh: async () => {
+      runs++;
+      writeSnapshotDir(dirA, '2026-12-01T07-30-00.000Z', leedsPayRevisedTo(670), {});
+      return 0;
+    },
+  });
+  const b = startRefresher({
+    config: settings(dirB, 'off'),
+    logger: createLogger({ level: 'silent' }),
+    swap: async (next) => {
+      servedB.push(next);
+    },
+    serving: null,
+    shared: store.snapshots,
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runs).toBe(1);
+    expect(await store.snapshots.latestStamp()).toBe('2026-12-01T07-30-00.000Z');
+    expect(await b.checkNow()).toBe(true);
+    expect(fs.existsSync(path.join(dirB, 'snapshots', '2026-12-01T07-30-00.000Z', SNAPSHOT_FILE))).toBe(true);
+    expect(renderText(ask('/stats leeds pay', servedB[0]))).toContain('£670');
+  } finally {
+    a.stop();
+    b.stop();
+    await store.close();
+  }
+});

@@ -473,6 +473,46 @@ export function runStoreContract(
       });
     });
 
+    describe('shared snapshots', () => {
+      it('stores a snapshot once per stamp, gives the newest stamp and the bytes back', async () => {
+        const stamp = `2026-12-0${Math.floor(Math.random() * 9) + 1}T07-30-00.000Z-${uid('s')}`;
+        const gz = Buffer.from([0x1f, 0x8b, 1, 2, 3, 0, 255]);
+        expect(await store.snapshots.put({ stamp, sha256: 'abc', gz, report: '{"changes":null}' })).toBe(
+          true,
+        );
+        expect(await store.snapshots.put({ stamp, sha256: 'abc', gz, report: null })).toBe(false);
+        const back = await store.snapshots.get(stamp);
+        expect(back?.gz.equals(gz)).toBe(true);
+        expect(back?.sha256).toBe('abc');
+        expect(JSON.parse(back?.report ?? 'null')).toEqual({ changes: null });
+        expect((await store.snapshots.latestStamp())! >= stamp).toBe(true);
+        expect(await store.snapshots.get('no-such-stamp')).toBeNull();
+      });
+
+      it('runs a job on one instance at a time', async () => {
+        const other = await openExtra();
+        let release!: () => void;
+        const held = new Promise<void>((r) => {
+          release = r;
+        });
+        const name = uid('job');
+        const first = store.snapshots.exclusively(name, async () => {
+          await held;
+          return 'first';
+        });
+        await new Promise((r) => setTimeout(r, 50));
+        // The same store (SQLite: one host) or another instance (PostgreSQL) is refused while it runs.
+        const second = await (harness.engine === 'postgres' ? other : store).snapshots.exclusively(
+          name,
+          async () => 'second',
+        );
+        expect(second).toBeNull();
+        release();
+        expect(await first).toBe('first');
+        expect(await other.snapshots.exclusively(name, async () => 'again')).toBe('again');
+      });
+    });
+
     describe('alerts and their ledger', () => {
       const spec = {
         kind: 'threshold' as const,

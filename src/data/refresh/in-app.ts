@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Config } from '../../config';
@@ -5,7 +6,14 @@ import { nextDueAt } from '../../digest/schedule';
 import type { Logger } from '../../log';
 import { repoRoot, readSnapshotSliced } from '../snapshot';
 import { StatsCore } from '../stats';
-import { newestSnapshotPath, readSnapshotChanges } from './store';
+import type { SnapshotStore } from '../../store/snapshots';
+import {
+  newestSnapshotPath,
+  readSnapshotChanges,
+  snapshotFiles,
+  snapshotsDir,
+  writeSnapshotFiles,
+} from './store';
 
 // Fresh data inside the running app, with no restart:
 // - a watcher looks under DATA_DIR every SNAPSHOT_CHECK_SECONDS (default 60) for a snapshot newer
@@ -22,6 +30,12 @@ export interface RefresherOptions {
   swap(next: StatsCore): Promise<void>;
   /** The snapshot file being served now (null: the bundled one). */
   serving: string | null;
+  /**
+   * With several instances on one PostgreSQL (DATABASE_URL): where refreshed snapshots are shared
+   * (the refreshing instance stores its snapshot there; the others fetch it into their own DATA_DIR),
+   * and whose advisory lock lets one instance at a time refresh.
+   */
+  shared?: SnapshotStore;
   /** Injected for tests. */
   now?: () => Date;
   runRefresh?: () => Promise<number>;
@@ -67,8 +81,36 @@ export function startRefresher(options: RefresherOptions): Refresher {
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
 
+  const shared = options.shared;
+
+  /** Copies the database's newest snapshot into DATA_DIR when this instance does not have it yet. */
+  const fetchShared = async (): Promise<void> => {
+    if (!shared) return;
+    const stamp = await shared.latestStamp();
+    const local = newestSnapshotPath(config.dataDir);
+    // A refresh run on this host by hand (northstat data refresh) is shared too.
+    if (local && (!stamp || path.basename(path.dirname(local)) > stamp)) return publish();
+    if (!stamp || fs.existsSync(path.join(snapshotsDir(config.dataDir), stamp))) return;
+    const stored = await shared.get(stamp);
+    if (stored && !writeSnapshotFiles(config.dataDir, stored))
+      logger.error({ stamp }, 'shared snapshot failed its checksum: not used');
+  };
+
+  /** Stores this instance's newest snapshot in the database for the others (once per stamp). */
+  const publish = async (): Promise<void> => {
+    const newest = newestSnapshotPath(config.dataDir);
+    if (!shared || !newest) return;
+    if (await shared.put(snapshotFiles(path.dirname(newest))))
+      logger.info({ snapshot: newest }, 'refreshed snapshot shared with the other instances');
+  };
+
   const checkNow = async (): Promise<boolean> => {
     if (busy || stopped) return false;
+    try {
+      await fetchShared();
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'shared snapshots unreadable');
+    }
     const newest = newestSnapshotPath(config.dataDir);
     if (!newest || newest === serving) return false;
     busy = true;
@@ -98,7 +140,16 @@ export function startRefresher(options: RefresherOptions): Refresher {
 
   const { dailyAt, tz } = config.refresh;
   if (dailyAt !== 'off') {
-    const run = options.runRefresh ?? (() => refreshInChild(logger));
+    const runHere = options.runRefresh ?? (() => refreshInChild(logger));
+    // One instance refreshes (the database's advisory lock; on one host the DATA_DIR lock as well),
+    // then shares the result.
+    const run = async () => {
+      if (!shared) return runHere();
+      const code = await shared.exclusively('northstat-data-refresh', runHere);
+      if (code === null) logger.info('another instance is refreshing the data');
+      else await publish().catch((err: unknown) => logger.error({ err: String(err) }, 'snapshot not shared'));
+      return code ?? 0;
+    };
     const scheduleNext = () => {
       if (stopped) return;
       const at = nextDueAt({ cadence: 'daily', weekday: null, time: dailyAt, tz }, now());

@@ -120,3 +120,48 @@ export function readSnapshotChanges(snapshotFile: string): SnapshotChanges | nul
     return null;
   }
 }
+
+/** A snapshot folder's files as stored in the database (the shared copy between instances). */
+export function snapshotFiles(dir: string): {
+  stamp: string;
+  gz: Buffer;
+  sha256: string;
+  report: string | null;
+} {
+  const gz = fs.readFileSync(path.join(dir, SNAPSHOT_FILE));
+  let report: string | null = null;
+  try {
+    report = fs.readFileSync(path.join(dir, 'refresh-report.json'), 'utf8');
+  } catch {
+    report = null;
+  }
+  return {
+    stamp: path.basename(dir),
+    gz,
+    sha256: fs.readFileSync(path.join(dir, CHECKSUM_FILE), 'utf8').trim(),
+    report,
+  };
+}
+
+/**
+ * Writes a snapshot fetched from the database into DATA_DIR/snapshots/<stamp>/ (temp folder, then
+ * rename), unless its checksum does not match. Returns the folder, or null.
+ */
+export function writeSnapshotFiles(
+  dataDir: string,
+  files: { stamp: string; gz: Buffer; sha256: string; report: string | null },
+): string | null {
+  if (!/^[\w.:-]+$/.test(files.stamp) || sha256(files.gz) !== files.sha256) return null;
+  const root = snapshotsDir(dataDir);
+  const final = path.join(root, files.stamp);
+  if (fs.existsSync(final)) return final;
+  fs.mkdirSync(root, { recursive: true });
+  const tmp = path.join(root, `.tmp-${files.stamp}-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp);
+  fs.writeFileSync(path.join(tmp, SNAPSHOT_FILE), files.gz);
+  if (files.report) fs.writeFileSync(path.join(tmp, 'refresh-report.json'), files.report);
+  fs.writeFileSync(path.join(tmp, CHECKSUM_FILE), `${files.sha256}\n`);
+  fs.renameSync(tmp, final);
+  return final;
+}
