@@ -10,7 +10,7 @@ import { formatPercent, plural } from '../format/number';
 
 // `northstat data refresh [--source URL|DIR]` and `northstat data diff [--from PATH] [--to PATH]`.
 // Exit codes: 0 done; 1 refresh failed (nothing written); 2 bad usage or configuration;
-// 3 snapshot written but some dataset kept its previous version (worth a look, e.g. from cron).
+// 3 some dataset kept its previous version, with or without a new snapshot (worth a look, e.g. from cron).
 
 export const DATA_USAGE = `  northstat data refresh [--source URL|DIR]   fetch changed ONS files, write a new snapshot under DATA_DIR
   northstat data diff [--from PATH] [--to PATH]   what changed between two snapshots (default: previous vs newest)`;
@@ -54,7 +54,8 @@ export async function runData(args: string[], out: Out, config?: Config): Promis
     });
     out(describeRefresh(report));
     if (report.failures.length > 0) return 1;
-    return report.snapshot && report.datasets.some((d) => d.reasons.length > 0) ? 3 : 0;
+    // 3 whenever a dataset was held back, new snapshot or not: the daily job's owner must hear of it.
+    return report.datasets.some((d) => d.reasons.length > 0) ? 3 : 0;
   }
   if (sub === 'diff') {
     const from = flag(args, '--from');

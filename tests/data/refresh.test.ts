@@ -206,6 +206,25 @@ describeOns('northstat data refresh', () => {
     expect(dataRequests().find((r) => r.path === csv(REVISED))?.status).toBe(304);
   });
 
+  it("a new version that drops figures (an area's whole series) keeps the previous one, and says so", async () => {
+    const before = readSnapshot(newestSnapshotPath(dataDir)!);
+    // The publisher's file loses every row of one area that had figures (a few rows: under the row-loss limit).
+    let area = '';
+    edit(csv(LATER), (t) => {
+      const lines = t.split('\n');
+      area = lines[1].split(',')[0];
+      return lines.filter((l, k) => k === 0 || !l.startsWith(`${area},`)).join('\n');
+    });
+    const report = await refresh();
+    const entry = report.datasets.find((d) => d.dataset === LATER);
+    expect(entry?.status).toBe('kept-previous');
+    expect(entry?.reasons.join(' ')).toMatch(/^figures removed: \d+ figures? the previous version had/);
+    expect(entry?.reasons.join(' ')).toContain(area);
+    // The figures are all still served.
+    const after = readSnapshot(newestSnapshotPath(dataDir)!);
+    expect(diffSnapshots(before, after).removedFigures).toEqual([]);
+  });
+
   it('loadCore answers from the newest valid snapshot and skips a damaged one', () => {
     const dirs = snapshotDirs(dataDir);
     expect(dirs.length).toBeGreaterThanOrEqual(4);

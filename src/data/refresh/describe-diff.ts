@@ -50,6 +50,12 @@ export function describeDiff(d: SnapshotDiff, before: Snapshot, after: Snapshot)
       return `${label(r.indicator)}, ${place(r.area)}, ${periodLabel(meta, r.period)}: ${formatValue(r.old, fmt)} -> ${formatValue(r.new, fmt)} (${size})`;
     }),
   );
+  section(
+    `${plural(d.removedFigures.length, 'figure')} no longer in the data`,
+    d.removedFigures.map(
+      (r) => `${label(r.indicator)}, ${place(r.area)}, ${periodLabel(ind.get(r.indicator), r.period)}`,
+    ),
+  );
   section(`${plural(d.newAreas.length, 'new area')}`, d.newAreas.map(place));
   section(`${plural(d.retiredAreas.length, 'retired area')}`, d.retiredAreas.map(place));
   return lines.join('\n');

@@ -16,9 +16,19 @@ export interface Revision {
   relative: number | null;
 }
 
+/** A figure the previous snapshot had and the new one does not (the area, or its value, is gone). */
+export interface RemovedFigure {
+  indicator: string;
+  area: string;
+  period: string;
+  old: number;
+}
+
 export interface SnapshotDiff {
   newPeriods: { indicator: string; periods: string[] }[];
   revisions: Revision[];
+  /** Figures that disappeared for periods and areas both snapshots know: never expected of a refresh. */
+  removedFigures: RemovedFigure[];
   newAreas: string[];
   /** Codes gone from the new snapshot, or given an end year they did not have. */
   retiredAreas: string[];
@@ -37,6 +47,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
   const diff: SnapshotDiff = {
     newPeriods: [],
     revisions: [],
+    removedFigures: [],
     newAreas: [...newAreas.keys()].filter((c) => !oldAreas.has(c)).sort(),
     retiredAreas: [...oldAreas.values()]
       .filter((a) => {
@@ -48,6 +59,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
     newIndicators: [...newInd.keys()].filter((id) => !oldInd.has(id)).sort(),
     removedIndicators: [...oldInd.keys()].filter((id) => !newInd.has(id)).sort(),
   };
+  const retired = new Set(diff.retiredAreas);
   for (const [id, now] of newInd) {
     const was = oldInd.get(id);
     if (!was) continue;
@@ -55,6 +67,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
     const added = now.periods.filter((p) => !oldPeriods.has(p.id)).map((p) => p.id);
     if (added.length > 0) diff.newPeriods.push({ indicator: id, periods: added });
     diff.revisions.push(...revisionsOf(id, was, now, before, after));
+    diff.removedFigures.push(...removedOf(id, was, now, before, after, retired));
   }
   diff.newPeriods.sort((a, b) => a.indicator.localeCompare(b.indicator));
   return diff;
@@ -99,11 +112,38 @@ function revisionsOf(
   return out.sort((x, y) => x.area.localeCompare(y.area) || x.period.localeCompare(y.period));
 }
 
+/** Values the old snapshot had for periods the new one still has, for areas not retired, that are gone. */
+function removedOf(
+  id: string,
+  was: IndicatorMeta,
+  now: IndicatorMeta,
+  before: Snapshot,
+  after: Snapshot,
+  retired: Set<string>,
+): RemovedFigure[] {
+  const out: RemovedFigure[] = [];
+  const newValues = after.series[id]?.values ?? {};
+  const newIndex = new Map(now.periods.map((p, i) => [p.id, i]));
+  for (const [area, olds] of Object.entries(before.series[id]?.values ?? {})) {
+    if (retired.has(area)) continue;
+    const news = newValues[area];
+    was.periods.forEach((p, i) => {
+      const a = olds[i];
+      const j = newIndex.get(p.id);
+      if (a === null || a === undefined || j === undefined) return;
+      const b = news?.[j];
+      if (b === null || b === undefined) out.push({ indicator: id, area, period: p.id, old: a });
+    });
+  }
+  return out;
+}
+
 /** True when nothing at all changed. */
 export function isEmptyDiff(d: SnapshotDiff): boolean {
   return (
     d.newPeriods.length === 0 &&
     d.revisions.length === 0 &&
+    d.removedFigures.length === 0 &&
     d.newAreas.length === 0 &&
     d.retiredAreas.length === 0 &&
     d.newIndicators.length === 0 &&

@@ -253,12 +253,36 @@ async function refreshLocked(options: RefreshOptions): Promise<RefreshReport> {
       return finish();
     }
 
-    const built = buildWithRollback(staging, mirror, started.toISOString(), accepted, report);
+    let built = buildWithRollback(staging, mirror, started.toISOString(), accepted, report);
     if (!built) return finish();
+    let diff = diffSnapshots(previous, built.snapshot);
+    // A refresh never takes figures away: a dataset whose new version lacks figures the previous one
+    // had (an area's whole series, or rows cut from the file) keeps its previous version.
+    const losing = datasetsLosingFigures(diff, previous, accepted);
+    if (losing.size > 0) {
+      for (const [d, removed] of losing) {
+        restoreGroup(staging, mirror, groupPath(d));
+        accepted.splice(accepted.indexOf(d), 1);
+        const entry = report.datasets.find((o) => o.dataset === d);
+        if (entry) {
+          entry.status = fs.existsSync(path.join(mirror, groupPath(d))) ? 'kept-previous' : 'left-out';
+          const first = removed[0];
+          entry.reasons.push(
+            `figures removed: ${removed.length} figure${removed.length === 1 ? '' : 's'} the previous version had ${removed.length === 1 ? 'is' : 'are'} missing (first: ${first.indicator}, ${first.area}, ${first.period})`,
+          );
+        }
+      }
+      if (accepted.length === 0) {
+        report.notes.push('every changed dataset failed a guard: no new snapshot');
+        return finish();
+      }
+      built = buildWithRollback(staging, mirror, started.toISOString(), accepted, report);
+      if (!built) return finish();
+      diff = diffSnapshots(previous, built.snapshot);
+    }
     const { snapshot, buildReport } = built;
     buildReport.sourceRoot = options.source.label;
 
-    const diff = diffSnapshots(previous, snapshot);
     report.largeRevisions = diff.revisions.filter(
       (r) => r.relative === null || Math.abs(r.relative) > REVISION_BOUND,
     );
@@ -313,6 +337,22 @@ function geographyCodes(root: string): Set<string> {
   } catch {
     return new Set();
   }
+}
+
+/** Accepted datasets whose indicators lost figures in `diff`, with those figures. */
+function datasetsLosingFigures(
+  diff: SnapshotDiff,
+  previous: Snapshot,
+  accepted: readonly string[],
+): Map<string, SnapshotDiff['removedFigures']> {
+  const datasetOf = new Map(previous.indicators.map((i) => [i.id, i.dataset]));
+  const out = new Map<string, SnapshotDiff['removedFigures']>();
+  for (const r of diff.removedFigures) {
+    const d = datasetOf.get(r.indicator);
+    if (!d || !accepted.includes(d)) continue;
+    out.set(d, [...(out.get(d) ?? []), r]);
+  }
+  return out;
 }
 
 /**
