@@ -30,9 +30,13 @@ export function valueText(value: number | null, ind: IndicatorRef, note?: string
   return `${body}${unitWords(ind)}`;
 }
 
+/** How a value the publisher flags as unreliable is marked wherever it is shown. */
+export const UNRELIABLE_NOTE = 'low reliability [u]: the publisher flags this estimate as unreliable';
+
 /** A figure with its 95% confidence interval where one is published. */
 export function figureText(f: Figure, ind: IndicatorRef): string {
   if (f.value === null) return valueText(null, ind, f.note);
+  if (f.unreliable) return `${valueText(f.value, ind)} (${UNRELIABLE_NOTE})`;
   const ci =
     f.lci !== null && f.uci !== null
       ? ` (95% CI ${formatValue(f.lci, ind)} to ${formatValue(f.uci, ind)})`
@@ -146,6 +150,7 @@ export function shortVerdict(d: Difference): string {
 
 /** A figure with its interval in brackets, for layouts that say once that brackets are 95% CIs. */
 export function compactFigureText(f: Figure, ind: IndicatorRef): string {
+  if (f.unreliable && f.value !== null) return `${valueText(f.value, ind)} (low reliability [u])`;
   if (f.value === null || f.lci === null || f.uci === null) return valueText(f.value, ind, f.note);
   return `${valueText(f.value, ind)} (${formatValue(f.lci, ind)} to ${formatValue(f.uci, ind)})`;
 }

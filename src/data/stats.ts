@@ -39,6 +39,8 @@ export interface Figure {
   note: string | null;
   /** The GSS status code of a withheld value (x, u, c, z), else null. */
   status: string | null;
+  /** A published value the publisher flags as unreliable ([u] beside a value): shown, never compared. */
+  unreliable?: true;
 }
 
 export interface Point {
@@ -236,6 +238,7 @@ export class StatsCore {
       uci: i >= 0 ? (s.uci?.[code]?.[i] ?? null) : null,
       note,
       status: value === null && status && STATUS_MEANINGS[status] ? status : null,
+      ...(value !== null && status === 'u' ? { unreliable: true as const } : {}),
     };
   }
 

@@ -70,6 +70,20 @@ interface DeliveryRow {
 
 const toDate = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
+/** Runs `fn`, again every 25 ms while SQLite answers SQLITE_BUSY, for at most `timeoutMs` (start-up only). */
+function retryWhileBusy<T>(fn: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 25); // a synchronous wait: the constructor is synchronous
+    }
+  }
+}
+
 function toSubscription(r: SubscriptionRow): Subscription {
   return {
     id: r.id,
@@ -121,11 +135,14 @@ export class SqliteStore implements Store {
     this.db = new Database(options.filename, { timeout: options.busyTimeoutMs ?? 15_000 });
     this.eventTtlMs = options.eventTtlMs ?? DEFAULT_EVENT_TTL_MS;
     // WAL lets the scheduler read while a command handler writes; NORMAL sync is durable enough in WAL.
-    if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
+    // Switching a fresh file to WAL while another process does the same can fail at once with
+    // SQLITE_BUSY (SQLite does not call the busy handler there): retried until the busy timeout.
+    const busyMs = options.busyTimeoutMs ?? 15_000;
+    if (options.filename !== ':memory:') retryWhileBusy(() => this.db.pragma('journal_mode = WAL'), busyMs);
     this.db.pragma('synchronous = NORMAL');
     // SQLite leaves foreign keys off by default; the ON DELETE CASCADE clauses depend on them.
     this.db.pragma('foreign_keys = ON');
-    this.appliedMigrations = migrateSqlite(this.db);
+    this.appliedMigrations = retryWhileBusy(() => migrateSqlite(this.db), busyMs);
     this.alerts = new SqliteAlertStore(this.db);
     this.snapshots = new SqliteSnapshotStore(this.db);
   }

@@ -410,7 +410,15 @@ function addRow(
   const area = mapped ?? row.areacd;
   const slot = `${area}\u0000${period.id}`;
   const byPeriod = getOrCreate(acc.obs, area, () => new Map<string, Observation>());
-  const observation: Observation = { value: row.observation, lci: row.lci, uci: row.uci, status: row.status };
+  // A published value the publisher's note calls unreliable (small survey samples) keeps its value and
+  // gets ONS's low-reliability code, so every answer can say so and no comparison leans on it.
+  const unreliable = !row.status && row.observation !== null && /\bunreliable\b/i.test(row.notes);
+  const observation: Observation = {
+    value: row.observation,
+    lci: row.lci,
+    uci: row.uci,
+    status: unreliable ? 'u' : row.status,
+  };
   const existing = byPeriod.get(period.id);
   if (mapped) {
     // An ITL1 row only stands in for a region that has no row of its own.

@@ -187,7 +187,11 @@ function headlineBlocks(answer: Extract<Answer, { kind: 'stats' }>): SlackBlock[
   const cells = answer.items.map((item) => {
     const f = item.figure;
     const rank = item.position ? ` · ${shortPosition(item.position, setSaidOnce)}` : '';
-    const against = item.comparisons.length ? item.comparisons.map((c) => e(shortVerdict(c))).join('; ') : '';
+    const against = item.comparisons.every((c) => c.verdict === null)
+      ? item.comparisons.length > 0
+        ? 'not compared'
+        : ''
+      : item.comparisons.map((c) => e(shortVerdict(c))).join('; ');
     return `*${e(item.indicator.label)}*, ${e(f.period?.label ?? 'no period')}\n*${e(f.value === null && item.note ? 'no data' : compactFigureText(f, item.indicator))}*${e(rank)}${against ? `\n${against}` : ''}${item.note ? `\n_${e(item.note.short)}_` : ''}\n_released ${e(formatDate(item.source.releaseDate))}_`;
   });
   const said = [

@@ -237,6 +237,10 @@ export function verdictFor(
   const figRow = seriesOf(ind, fig.area).get(fig.period);
   const cmp = seriesOf(ind, against).get(fig.period);
   if (!figRow || !cmp || cmp.value === null) return none;
+  // Added after the independent tester's report (30 Nov): a value whose notes column says the publisher
+  // finds it unreliable ("Estimate and confidence interval unreliable since the group sample size is
+  // small") is not compared at all (GSS: do not draw conclusions from it). Read from the raw notes here.
+  if (/\bunreliable\b/i.test(figRow.notes) || /\bunreliable\b/i.test(cmp.notes)) return none;
   if (isCount(ind)) {
     const y = periodYear(fig.period);
     const popA = population(fig.area, y);
