@@ -88,7 +88,11 @@ export function sourceRef(ind: IndicatorMeta, core: StatsCore): SourceRef {
 
 export function areaRef(code: string, core: StatsCore): AreaRef {
   const area = core.geography.area(code);
-  return { code: area?.code ?? code, name: area?.name ?? code, northern: core.geography.isNorthern(code) };
+  return {
+    code: area?.code ?? code,
+    name: core.geography.name(code),
+    northern: core.geography.isNorthern(code),
+  };
 }
 
 /** Better or worse by the indicator's polarity, for a verdict; null when neither applies. */

@@ -34,6 +34,8 @@ export class Geography {
   private readonly childrenOf = new Map<string, string[]>();
   private readonly setCache = new Map<string, ComparisonSet | null>();
 
+  private readonly sharedCombinedNames = new Set<string>();
+
   constructor(private readonly snapshot: Pick<Snapshot, 'areas' | 'similar' | 'clusters'>) {
     for (const area of snapshot.areas) this.byCode.set(area.code, area);
     for (const area of snapshot.areas) {
@@ -45,6 +47,14 @@ export class Geography {
         this.childrenOf.set(parent, list);
       }
     }
+    // Combined authorities whose name a current region or council also has.
+    const otherNames = new Set(
+      snapshot.areas
+        .filter((a) => a.end === undefined && a.level !== 'other' && a.level !== 'combined_authority')
+        .map((a) => a.name),
+    );
+    for (const a of snapshot.areas)
+      if (a.level === 'combined_authority' && otherNames.has(a.name)) this.sharedCombinedNames.add(a.code);
   }
 
   /** The area for a code, following a retired code to its successor (Sheffield E08000019 -> E08000039). */
@@ -58,8 +68,15 @@ export class Geography {
     return this.byCode.has(code);
   }
 
+  /**
+   * The name to show. A combined authority that ONS names like a region or council ("North East",
+   * "West Midlands", "Lancashire") is shown as "North East (combined authority)", so a heading or a
+   * pasted figure never passes one for the other.
+   */
   name(code: string): string {
-    return this.area(code)?.name ?? code;
+    const area = this.area(code);
+    if (!area) return code;
+    return this.sharedCombinedNames.has(area.code) ? `${area.name} (combined authority)` : area.name;
   }
 
   all(): SnapshotArea[] {

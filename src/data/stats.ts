@@ -230,7 +230,7 @@ export class StatsCore {
     else if (status && !STATUS_MEANINGS[status]) note = status; // ONS notes such as "Value for Hackney and City of London combined"
     return {
       area: code,
-      areaName: area?.name ?? code,
+      areaName: this.geography.name(code),
       // A place the indicator has no data for at all has no period either.
       period: values ? period : null,
       value,
