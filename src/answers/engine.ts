@@ -370,6 +370,16 @@ function notPublishedNote(core: StatsCore, item: StatsItem): ItemNote | null {
   return { long: `${said}.`, short };
 }
 
+/**
+ * "2015 read as year ending November 2016": a typed year whose ONS period is labelled with another
+ * year (years ending in spring or autumn, academic years) is said, so nobody takes it for the
+ * calendar year they typed. Null when the label shows the year.
+ */
+export function yearReadNote(year: number | undefined, period: PeriodInfo | null): string | null {
+  if (year === undefined || !period || period.label.includes(String(year))) return null;
+  return `${year} read as ${period.label} (the ONS period that starts in ${year}).`;
+}
+
 export function answerStats(
   core: StatsCore,
   areaCode: string,
@@ -380,6 +390,8 @@ export function answerStats(
   const items = ids.map((id) => statsItem(core, core.indicator(id), areaCode, year));
   const notes: string[] = [];
   if (!indicatorId) notes.push('More: add an indicator, e.g. `/stats leeds pay`.');
+  const typed = items.length === 1 ? yearReadNote(year, items[0].figure.period) : null;
+  if (typed) notes.push(typed);
   for (const item of items) {
     const older = olderPeriodNote(core, item);
     const boundary = boundaryNote(core, areaCode, item.figure);
@@ -421,7 +433,7 @@ export function answerCompare(
     figures,
     references,
     differences,
-    notes: [],
+    notes: [yearReadNote(year, period)].filter((n): n is string => n !== null),
     alternatives: [],
   };
 }

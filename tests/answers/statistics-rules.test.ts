@@ -219,3 +219,15 @@ describe('a total population is not compared per head', () => {
     expect(text).not.toContain('per 1,000 residents');
   });
 });
+
+describe('a typed year is said when its ONS period is labelled with another year', () => {
+  it('"leeds obesity 2015" answers the year ending November 2016 and says how 2015 was read', () => {
+    const a = ask('/stats leeds obesity 2015', core);
+    if (a.kind !== 'stats') throw new Error(a.kind);
+    expect(a.items[0].figure.period?.label).toBe('year ending November 2016');
+    expect(a.notes).toContain('2015 read as year ending November 2016 (the ONS period that starts in 2015).');
+    // A label that shows the typed year needs no note.
+    const pay = ask('/stats leeds pay 2023', core);
+    expect(pay.kind === 'stats' && pay.notes.some((n) => n.includes('read as'))).toBe(false);
+  });
+});
