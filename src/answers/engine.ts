@@ -122,30 +122,22 @@ export function difference(from: Figure, to: Figure, ind: IndicatorRef, core: St
   const diffPct = diff !== null && to.value ? (diff / Math.abs(to.value)) * 100 : null;
   const toCi = to.lci !== null && to.uci !== null ? { lower: to.lci, upper: to.uci } : null;
   const base = { to: to.area, toName: to.areaName, toValue: to.value, toCi, diff, diffPct };
-  if (from.unreliable || to.unreliable) {
-    // The publisher says the estimate cannot be relied on: no higher/lower, better/worse from it.
-    return {
-      ...base,
-      verdict: null,
-      method: null,
-      basis: 'value',
-      perHead: null,
-      better: null,
-      notCompared: `${from.unreliable ? from.areaName : to.areaName}'s estimate is flagged unreliable by the publisher`,
-    };
-  }
-  if (ind.id === POPULATION_INDICATOR) {
-    // Population per head is 1,000 per 1,000 everywhere: places of different sizes are not compared.
-    return {
-      ...base,
-      verdict: null,
-      method: null,
-      basis: 'value',
-      perHead: null,
-      better: null,
-      notCompared: 'places differ in size',
-    };
-  }
+  const notCompared = (why: string): Difference => ({
+    ...base,
+    verdict: null,
+    method: null,
+    basis: 'value',
+    perHead: null,
+    better: null,
+    notCompared: why,
+  });
+  // The publisher says the estimate cannot be relied on: no higher/lower, better/worse from it.
+  if (from.unreliable || to.unreliable)
+    return notCompared(
+      `${from.unreliable ? from.areaName : to.areaName}'s estimate is flagged unreliable by the publisher`,
+    );
+  // Population per head is 1,000 per 1,000 everywhere: places of different sizes are not compared.
+  if (ind.id === POPULATION_INDICATOR) return notCompared('places differ in size');
   if (ind.isCount) {
     const year = from.period ? Number(from.period.start.slice(0, 4)) : null;
     const popFrom = year !== null ? core.populationOf(from.area, year) : null;
