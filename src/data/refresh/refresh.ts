@@ -103,23 +103,11 @@ function previousRows(snapshotFile: string): Map<string, number> {
 export async function runRefresh(options: RefreshOptions): Promise<RefreshReport> {
   const release = takeLock(options.dataDir);
   if (!release) {
-    const now = options.now ?? new Date();
-    return {
-      startedAt: now.toISOString(),
-      ms: 0,
-      source: options.source.label,
-      previousSnapshot: '',
-      snapshot: null,
-      requests: { files: 0, downloaded: 0, notModified: 0, unchanged: 0, failed: 0 },
-      datasets: [],
-      revisionBound: REVISION_BOUND,
-      largeRevisions: [],
-      changes: null,
-      failures: [
-        `another refresh of ${path.resolve(options.dataDir)} is running (refresh/.lock); try again later`,
-      ],
-      notes: [],
-    };
+    const report = emptyReport(options, options.now ?? new Date(), '');
+    report.failures.push(
+      `another refresh of ${path.resolve(options.dataDir)} is running (refresh/.lock); try again later`,
+    );
+    return report;
   }
   try {
     return await refreshLocked(options);
@@ -128,17 +116,13 @@ export async function runRefresh(options: RefreshOptions): Promise<RefreshReport
   }
 }
 
-async function refreshLocked(options: RefreshOptions): Promise<RefreshReport> {
-  const started = options.now ?? new Date();
-  const t0 = Date.now();
-  const stamp = stampOf(started);
-  const dataDir = path.resolve(options.dataDir);
-  const previousFile = newestSnapshotPath(dataDir) ?? defaultSnapshotPath();
-  const report: RefreshReport = {
-    startedAt: started.toISOString(),
+/** A report with nothing done yet: what every run starts from (and what a locked-out run returns). */
+function emptyReport(options: RefreshOptions, startedAt: Date, previousSnapshot: string): RefreshReport {
+  return {
+    startedAt: startedAt.toISOString(),
     ms: 0,
     source: options.source.label,
-    previousSnapshot: previousFile,
+    previousSnapshot,
     snapshot: null,
     requests: { files: 0, downloaded: 0, notModified: 0, unchanged: 0, failed: 0 },
     datasets: [],
@@ -148,6 +132,15 @@ async function refreshLocked(options: RefreshOptions): Promise<RefreshReport> {
     failures: [],
     notes: [],
   };
+}
+
+async function refreshLocked(options: RefreshOptions): Promise<RefreshReport> {
+  const started = options.now ?? new Date();
+  const t0 = Date.now();
+  const stamp = stampOf(started);
+  const dataDir = path.resolve(options.dataDir);
+  const previousFile = newestSnapshotPath(dataDir) ?? defaultSnapshotPath();
+  const report = emptyReport(options, started, previousFile);
   const finish = () => {
     report.ms = Date.now() - t0;
     writeAtomic(
