@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { commandForAnswer } from '../../../answers/commands';
+import { chartWithAnswer } from '../../../answers/commands';
 import { groupCodes } from '../../../answers/group-codes';
 import { decodeSpec, replay } from '../../../answers/replay';
 import { ACTIONS, answerMessage } from '../../blocks/answer';
@@ -27,7 +27,7 @@ export function handler(deps: AppDeps) {
     const result = replay(swapped, deps.core, (id) => groupCodes(id, deps.core));
     if (!result) return stale(args);
     const place = where(args);
-    const chartFollows = commandForAnswer(result.kind)?.chart === 'with-answer';
+    const chartFollows = chartWithAnswer(result);
     await args.respond({
       replace_original: true,
       ...answerMessage(result, { isPrivate: place.isPrivate, chartFollows }),
