@@ -8,8 +8,10 @@ import { repoRoot, readSnapshotSliced } from '../snapshot';
 import { StatsCore } from '../stats';
 import type { SnapshotStore } from '../../store/snapshots';
 import {
-  newestSnapshotPath,
+  isValidSnapshotDir,
   readSnapshotChanges,
+  SNAPSHOT_FILE,
+  snapshotDirs,
   snapshotFiles,
   snapshotsDir,
   writeSnapshotFiles,
@@ -84,10 +86,25 @@ export function startRefresher(options: RefresherOptions): Refresher {
   const shared = options.shared;
 
   /** Copies the database's newest snapshot into DATA_DIR when this instance does not have it yet. */
+  // Snapshot folders are written whole and renamed into place, so a folder's checksum verdict never
+  // changes: each is hashed once, not on every minute's check.
+  const judged = new Map<string, boolean>();
+  const newestValid = (): string | null => {
+    for (const dir of snapshotDirs(config.dataDir)) {
+      let valid = judged.get(dir);
+      if (valid === undefined) {
+        valid = isValidSnapshotDir(dir);
+        judged.set(dir, valid);
+      }
+      if (valid) return path.join(dir, SNAPSHOT_FILE);
+    }
+    return null;
+  };
+
   const fetchShared = async (): Promise<void> => {
     if (!shared) return;
     const stamp = await shared.latestStamp();
-    const local = newestSnapshotPath(config.dataDir);
+    const local = newestValid();
     // A refresh run on this host by hand (northstat data refresh) is shared too.
     if (local && (!stamp || path.basename(path.dirname(local)) > stamp)) return publish();
     if (!stamp || fs.existsSync(path.join(snapshotsDir(config.dataDir), stamp))) return;
@@ -98,7 +115,7 @@ export function startRefresher(options: RefresherOptions): Refresher {
 
   /** Stores this instance's newest snapshot in the database for the others (once per stamp). */
   const publish = async (): Promise<void> => {
-    const newest = newestSnapshotPath(config.dataDir);
+    const newest = newestValid();
     if (!shared || !newest) return;
     if (await shared.put(snapshotFiles(path.dirname(newest))))
       logger.info({ snapshot: newest }, 'refreshed snapshot shared with the other instances');
@@ -111,7 +128,7 @@ export function startRefresher(options: RefresherOptions): Refresher {
     } catch (err) {
       logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'shared snapshots unreadable');
     }
-    const newest = newestSnapshotPath(config.dataDir);
+    const newest = newestValid();
     if (!newest || newest === serving) return false;
     busy = true;
     try {
