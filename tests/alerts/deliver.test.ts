@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { parseAlert } from '../../src/alerts/parse';
 import { loadCore } from '../../src/data/core';
 import { createLogger } from '../../src/log';
@@ -13,7 +12,7 @@ import type { Store } from '../../src/store/types';
 import { digestClient, VirtualClock } from '../digest/digest-helpers';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { withNewPeriod } from '../support/new-period';
-import { postgresUnavailable } from '../support/postgres';
+import { openTestSchema, postgresUnavailable } from '../support/postgres';
 
 // Alerts after a refresh, delivered exactly once by three instances on one database while Slack fails
 // 30% of posts (20% 429 with Retry-After, 10% 500): every event is posted, none twice.
@@ -85,22 +84,14 @@ describe('alerts after a refresh, three instances, 30% Slack faults', () => {
   const reason = postgresUnavailable();
   if (reason) console.warn(`PostgreSQL alert delivery test SKIPPED: ${reason}`);
   (reason ? it.skip : it)('on one PostgreSQL database: each event posted exactly once', async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const schema = `northstat_alerts_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const u = new URL(url);
-    u.searchParams.set('options', `-c search_path=${schema}`);
+    const db = await openTestSchema('northstat_alerts');
     const stores: Store[] = [];
     try {
-      for (let i = 0; i < 3; i++)
-        stores.push(await PostgresStore.open({ connectionString: u.toString(), max: 4 }));
+      for (let i = 0; i < 3; i++) stores.push(await PostgresStore.open({ connectionString: db.url, max: 4 }));
       await race(stores, fake);
     } finally {
       for (const s of stores) await s.close();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
+      await db.drop();
     }
   });
 });

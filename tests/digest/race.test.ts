@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DigestRunner } from '../../src/digest/runner';
 import { PostgresStore } from '../../src/store/postgres';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { Store } from '../../src/store/types';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack';
-import { postgresUnavailable } from '../support/postgres';
+import { openTestSchema, postgresUnavailable } from '../support/postgres';
 import { digestClient, newSub, postsBySlot, runnerDeps, VirtualClock } from './digest-helpers';
 
 // Three runner instances (each with its own store connection, as separate processes would have) tick at the
@@ -82,22 +80,14 @@ describe('three runners racing', () => {
   const reason = postgresUnavailable();
   if (reason) console.warn(`PostgreSQL digest race test SKIPPED: ${reason}`);
   (reason ? it.skip : it)('on one PostgreSQL database: every due digest posted exactly once', async () => {
-    const url = process.env.TEST_DATABASE_URL!;
-    const schema = `northstat_digest_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const u = new URL(url);
-    u.searchParams.set('options', `-c search_path=${schema}`);
+    const db = await openTestSchema('northstat_digest');
     const stores: Store[] = [];
     try {
-      for (let i = 0; i < 3; i++)
-        stores.push(await PostgresStore.open({ connectionString: u.toString(), max: 4 }));
+      for (let i = 0; i < 3; i++) stores.push(await PostgresStore.open({ connectionString: db.url, max: 4 }));
       await race(stores as [Store, Store, Store], fake);
     } finally {
       for (const s of stores) await s.close();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
+      await db.drop();
     }
   });
 });

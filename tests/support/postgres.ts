@@ -21,3 +21,30 @@ export function postgresUnavailable(): string | null {
   if (probe.status === 0) return null;
   return `PostgreSQL at TEST_DATABASE_URL is unreachable: ${(probe.stderr || probe.error?.message || 'no answer').trim()}`;
 }
+
+/**
+ * A fresh schema on TEST_DATABASE_URL for one test (several stores, or processes, share it): `url`
+ * selects it through search_path; `drop()` removes it and everything in it.
+ */
+export async function openTestSchema(
+  prefix: string,
+): Promise<{ schema: string; url: string; drop(): Promise<void> }> {
+  const { randomBytes } = await import('node:crypto');
+  const { Client } = await import('pg');
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const u = new URL(base);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    schema,
+    url: u.toString(),
+    async drop() {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
