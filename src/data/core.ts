@@ -7,8 +7,8 @@ import type { Snapshot } from './types';
 
 // One StatsCore per process: the snapshot is read and indexed once, at start. It comes from the
 // newest valid refreshed snapshot under DATA_DIR (northstat data refresh), else the bundled one.
-// The shared core is one reference, so swapping in a refreshed core (`reloadCore` + `useCore`)
-// is a single assignment: answers already running keep the core they started with.
+// A running app does not replace this one: it swaps refreshed cores in through its CoreRef
+// (src/data/core-ref.ts, driven by src/data/refresh/in-app.ts).
 let shared: StatsCore | undefined;
 
 /**
@@ -67,13 +67,8 @@ export async function loadCoreAsync(): Promise<StatsCore> {
   return shared;
 }
 
-/** A fresh core from the newest valid snapshot; does not replace the shared one (see `useCore`). */
+/** A fresh core from the newest valid snapshot; does not replace the shared one. */
 export function reloadCore(dataDir?: string): StatsCore {
   const newest = readNewest(dataDir);
   return coreFromSnapshot(newest.snapshot, newest.file);
-}
-
-/** Makes `core` the one loadCore()/loadCoreAsync() hand out from now on. */
-export function useCore(core: StatsCore): void {
-  shared = core;
 }
