@@ -149,10 +149,16 @@ export function shortVerdict(d: Difference): string {
 }
 
 /** A figure with its interval in brackets, for layouts that say once that brackets are 95% CIs. */
-export function compactFigureText(f: Figure, ind: IndicatorRef): string {
-  if (f.unreliable && f.value !== null) return `${valueText(f.value, ind)} (low reliability [u])`;
-  if (f.value === null || f.lci === null || f.uci === null) return valueText(f.value, ind, f.note);
-  return `${valueText(f.value, ind)} (${formatValue(f.lci, ind)} to ${formatValue(f.uci, ind)})`;
+/**
+ * `unitWords` false: the value without " years" or " per 1,000 dwellings", for tables whose heading
+ * states the unit once (£ and % stay: they are part of the number).
+ */
+export function compactFigureText(f: Figure, ind: IndicatorRef, unitWords = true): string {
+  if (f.value === null) return valueText(null, ind, f.note);
+  const value = unitWords ? valueText(f.value, ind) : formatValue(f.value, ind);
+  if (f.unreliable) return `${value} (low reliability [u])`;
+  if (f.lci === null || f.uci === null) return value;
+  return `${value} (${formatValue(f.lci, ind)} to ${formatValue(f.uci, ind)})`;
 }
 
 /** Said once where compact figures carry intervals in brackets. */

@@ -30,7 +30,6 @@ import type {
   Alternative,
   Answer,
   ClarifyAnswer,
-  Figure,
   GapAnswer,
   HelpAnswer,
   IndicatorRef,
@@ -363,13 +362,7 @@ function gapBlocks(answer: GapAnswer): SlackBlock[] {
   const ind = answer.indicator;
   const unit = !ind.prefix && !ind.suffix && ind.unitLabel ? ` (${ind.unitLabel})` : '';
   const hasCi = answer.rows.some((f) => f.lci !== null);
-  const bare = (f: Figure) =>
-    f.value === null
-      ? valueText(null, ind, f.note)
-      : unit
-        ? compactFigureText(f, { ...ind, unitLabel: '' })
-        : compactFigureText(f, ind);
-  const values = answer.rows.map((f) => `${e(f.areaName)}: *${e(bare(f))}*`);
+  const values = answer.rows.map((f) => `${e(f.areaName)}: *${e(compactFigureText(f, ind, !unit))}*`);
   if (answer.north)
     values.unshift(
       `*The North*: *${e(unit ? formatValue(answer.north.value, ind) : valueText(answer.north.value, ind))}* _(${e(answer.north.method)})_`,
